@@ -1,0 +1,77 @@
+#pragma once
+// The event's domain model: the event, delegate categories, check-in lists, delegates.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/time.hpp"
+
+namespace kiosk::core {
+
+/// The event as the pack describes it.
+struct Event {
+    std::string id;          ///< short id, e.g. "ngay-hoi-antq-2023"
+    std::string prefix;      ///< badge prefix, uppercase alphanumeric, e.g. "ANTQ23"
+    std::string name;        ///< "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+    std::string parentUnit;  ///< "UBND TỈNH BẮC GIANG" (line above the unit in the header)
+    std::string unit;        ///< organizing unit, "Sở Y tế Bắc Giang"
+    std::string docNumber;   ///< "83/KH-SYT"
+    std::string date;        ///< "YYYY-MM-DD", local
+    std::string venue;
+    std::string place;       ///< place name used in the banner and the report header ("Bắc Giang")
+    std::string timezone;    ///< "Asia/Ho_Chi_Minh"
+    int utcOffsetMin = 420;  ///< fixed offset of the time zone (Viet Nam has no DST)
+    std::vector<std::string> bannerLines;
+    std::vector<std::string> slogans;
+    bool acceptPlainCodes = false;
+};
+
+/// A kind of delegate ("Lãnh đạo Sở", "Công an huyện"...), with a protocol rank (1 = first).
+struct Category {
+    std::string id;
+    std::string name;
+    std::string nameEn;
+    int rank = 100;
+    std::string color; ///< "#RRGGBB"
+};
+
+/// A check-in list: one part of the day with its own door rules.
+struct CheckinList {
+    std::string id;    ///< "le" or "hoi"
+    std::string name;
+    std::vector<std::string> categories; ///< admitted categories; empty admits all
+    std::string opens;                   ///< "HH:MM" local, on the event date
+    std::string closes;                  ///< "HH:MM" local, on the event date
+    int toleranceMin = 0;                ///< minutes accepted before opening and after closing
+    bool reentry = true;                 ///< may a delegate come back in after an exit
+};
+
+/// One delegate.
+struct Delegate {
+    std::int64_t id = 0;
+    std::string code;         ///< registry code, e.g. "D0042"
+    std::string name;
+    std::string title;
+    std::string unit;
+    std::string categoryId;
+    int rank = 100;           ///< protocol rank inside the event (lower is introduced first)
+    std::string seat;
+    bool introduce = false;   ///< the MC names this delegate in the introduction
+    std::string externalCode; ///< a code from another system, accepted when the pack allows
+    int badgeSerial = 1;      ///< bumps on reissue; older badges are refused
+    bool revoked = false;
+    bool walkIn = false;
+};
+
+/// Window of a list on a given day, as instants; tolerance included.
+struct ListWindow {
+    Millis opens = 0;
+    Millis closes = 0;
+    Millis opensWithTolerance = 0;
+    Millis closesWithTolerance = 0;
+};
+
+/// Computes a list's window on the event date; nullopt fields are treated as always open.
+bool listWindow(const Event& event, const CheckinList& list, ListWindow& out);
+
+} // namespace kiosk::core

@@ -1,0 +1,25 @@
+#pragma once
+// Text helpers: diacritic-insensitive folding for search, tokenizing, trimming, UTF-8 checks.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::core {
+
+/// Folds text for matching: decomposes, strips marks, casefolds, maps đ/Đ to d.
+/// "Nguyễn Văn Bình" -> "nguyen van binh". Invalid UTF-8 is folded byte-wise as ASCII.
+std::string fold(std::string_view text);
+
+/// Splits folded text into tokens of letters and digits.
+std::vector<std::string> tokens(std::string_view folded);
+
+/// Removes leading and trailing ASCII white space (space, tab, CR, LF).
+std::string_view trim(std::string_view text);
+
+/// True when the bytes are valid UTF-8.
+bool isValidUtf8(std::string_view text);
+
+/// Upper-cases ASCII letters only.
+std::string asciiUpper(std::string_view text);
+
+} // namespace kiosk::core

@@ -1,0 +1,96 @@
+#include "kiosk/store/schema.hpp"
+
+#include "kiosk/core/time.hpp"
+
+namespace kiosk::store {
+
+std::vector<Migration> allMigrations() {
+    std::vector<Migration> all;
+    for (auto list : {coreMigrations()})
+        for (auto& m : list) all.push_back(std::move(m));
+    return all;
+}
+
+int migrate(Database& db) {
+    db.exec("CREATE TABLE IF NOT EXISTS migrations(name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+    Transaction tx(db);
+    int ran = 0, total = 0;
+    for (const auto& m : allMigrations()) {
+        auto st = db.prepare("SELECT 1 FROM migrations WHERE name=?");
+        st.bind(1, m.name);
+        ++total;
+        if (st.step()) continue;
+        db.exec(m.sql);
+        auto ins = db.prepare("INSERT INTO migrations(name, applied_at) VALUES(?, ?)");
+        ins.bind(1, m.name).bind(2, core::nowMillis()).run();
+        ++ran;
+    }
+    db.setUserVersion(total);
+    tx.commit();
+    return ran;
+}
+
+std::vector<Migration> coreMigrations() {
+    return {{"core-1", R"SQL(
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE event(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  code TEXT NOT NULL, prefix TEXT NOT NULL, name TEXT NOT NULL, parent_unit TEXT NOT NULL DEFAULT '',
+  unit TEXT NOT NULL, doc_number TEXT NOT NULL DEFAULT '', date TEXT NOT NULL, venue TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '', timezone TEXT NOT NULL, utc_offset_min INTEGER NOT NULL,
+  accept_plain_codes INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE banner_lines(pos INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE slogans(pos INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE categories(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '', rank INTEGER NOT NULL,
+  color TEXT NOT NULL DEFAULT '#888888');
+CREATE TABLE lists(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, opens TEXT NOT NULL, closes TEXT NOT NULL,
+  tolerance_min INTEGER NOT NULL DEFAULT 0, reentry INTEGER NOT NULL DEFAULT 1, pos INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE list_categories(
+  list_id TEXT NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+  category_id TEXT NOT NULL REFERENCES categories(id),
+  PRIMARY KEY(list_id, category_id));
+CREATE TABLE delegates(
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+  unit TEXT NOT NULL DEFAULT '', category_id TEXT NOT NULL REFERENCES categories(id),
+  rank INTEGER NOT NULL DEFAULT 100, seat TEXT NOT NULL DEFAULT '', introduce INTEGER NOT NULL DEFAULT 0,
+  external_code TEXT NOT NULL DEFAULT '', badge_serial INTEGER NOT NULL DEFAULT 1,
+  revoked INTEGER NOT NULL DEFAULT 0, walk_in INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX delegates_external ON delegates(external_code) WHERE external_code <> '';
+CREATE INDEX delegates_category ON delegates(category_id);
+-- Bumped by triggers so readers know when their cached delegate index is stale.
+CREATE TABLE revisions(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO revisions VALUES('delegates', 0);
+CREATE TRIGGER delegates_rev_ins AFTER INSERT ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
+CREATE TRIGGER delegates_rev_upd AFTER UPDATE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
+CREATE TRIGGER delegates_rev_del AFTER DELETE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
+-- Every scan attempt, accepted or not: append-only.
+CREATE TABLE scans(
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, kiosk TEXT NOT NULL,
+  list_id TEXT NOT NULL, direction TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL,
+  reason TEXT NOT NULL, delegate_id INTEGER REFERENCES delegates(id), forced INTEGER NOT NULL DEFAULT 0,
+  force_reason TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '');
+CREATE INDEX scans_kiosk_text ON scans(kiosk, text, at);
+CREATE INDEX scans_at ON scans(at);
+-- Accepted entries and exits: append-only, one row per admission.
+CREATE TABLE checkins(
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, delegate_id INTEGER NOT NULL REFERENCES delegates(id),
+  list_id TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('entry', 'exit')), at INTEGER NOT NULL,
+  kiosk TEXT NOT NULL, forced INTEGER NOT NULL DEFAULT 0, overridden TEXT NOT NULL DEFAULT '',
+  force_reason TEXT NOT NULL DEFAULT '', scan_uuid TEXT NOT NULL DEFAULT '');
+CREATE INDEX checkins_delegate ON checkins(delegate_id, list_id, at);
+CREATE INDEX checkins_list_at ON checkins(list_id, at);
+CREATE TRIGGER scans_append_only_u BEFORE UPDATE ON scans BEGIN SELECT RAISE(ABORT, 'scans are append-only'); END;
+CREATE TRIGGER scans_append_only_d BEFORE DELETE ON scans BEGIN SELECT RAISE(ABORT, 'scans are append-only'); END;
+CREATE TRIGGER checkins_append_only_u BEFORE UPDATE ON checkins BEGIN SELECT RAISE(ABORT, 'checkins are append-only'); END;
+CREATE TRIGGER checkins_append_only_d BEFORE DELETE ON checkins BEGIN SELECT RAISE(ABORT, 'checkins are append-only'); END;
+-- Kiosks seen recently, for device status on the organizer console.
+CREATE TABLE kiosks(name TEXT PRIMARY KEY, role TEXT NOT NULL, last_seen INTEGER NOT NULL, info TEXT NOT NULL DEFAULT '');
+-- Organizer actions worth keeping: revoke, reissue, walk-in, import, settings.
+CREATE TABLE audit(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+)SQL"}};
+}
+
+} // namespace kiosk::store

@@ -1,0 +1,25 @@
+#pragma once
+// Schema migrations. Each feature owns a list of named migrations in its own file; they apply
+// in order, once each, recorded in the `migrations` table; PRAGMA user_version counts them.
+#include <string>
+#include <vector>
+
+#include "kiosk/store/db.hpp"
+
+namespace kiosk::store {
+
+struct Migration {
+    std::string name; ///< unique and permanent, e.g. "core-1"
+    std::string sql;
+};
+
+/// Every migration of every feature, in the order they apply.
+std::vector<Migration> allMigrations();
+
+/// The features' lists (one per file).
+std::vector<Migration> coreMigrations();
+
+/// Applies what is missing in one transaction; returns how many ran.
+int migrate(Database& db);
+
+} // namespace kiosk::store

@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "kiosk/core/text.hpp"
+
+using namespace kiosk::core;
+
+TEST_CASE("fold strips Vietnamese diacritics and case, and maps đ to d") {
+    CHECK(fold("Nguyễn Văn Bình") == "nguyen van binh");
+    CHECK(fold("ĐẶNG THỊ ĐÀO") == "dang thi dao");
+    CHECK(fold("Sở Y tế Bắc Giang") == "so y te bac giang");
+    CHECK(fold("Trần Quốc Hưng") == "tran quoc hung");
+    CHECK(fold("ABC-123") == "abc-123");
+}
+
+TEST_CASE("fold is the same for precomposed and decomposed input") {
+    // "ệ" precomposed (U+1EC7) and as e + combining circumflex + combining dot below.
+    CHECK(fold("Nguy\xe1\xbb\x87n") == fold("Nguye\xcc\x82\xcc\xa3n"));
+}
+
+TEST_CASE("tokens split folded text on anything but letters and digits") {
+    CHECK(tokens("nguyen van  binh, ubnd-huyen") == std::vector<std::string>{"nguyen", "van", "binh", "ubnd", "huyen"});
+    CHECK(tokens("").empty());
+}
+
+TEST_CASE("invalid UTF-8 is detected") {
+    CHECK(isValidUtf8("Bình"));
+    CHECK_FALSE(isValidUtf8("B\xff\xfeinh"));
+    CHECK(fold("B\xffINH") == "b\xffinh");
+}
