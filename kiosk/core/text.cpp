@@ -28,7 +28,7 @@ std::string fold(std::string_view text) {
     if (!isValidUtf8(text)) return asciiLower(text);
 
     utf8proc_uint8_t* mapped = nullptr;
-    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STRIPMARK |
                                                         UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
     const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                             static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
