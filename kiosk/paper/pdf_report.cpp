@@ -22,9 +22,12 @@ using core::trf;
 
 std::string percent(std::int64_t part, std::int64_t whole) {
     if (whole <= 0) return "-";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-    return buf;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    std::string text = buf;
+    // Vietnamese writes the decimal comma.
+    if (const auto dot = text.find('.'); dot != std::string::npos) text.replace(dot, 1, tr("paper.number.decimal"));
+    return text + "%";
 }
 
 std::string minutesText(int minutes) { return trf("paper.report.minutes", {{"n", std::to_string(minutes)}}); }
