@@ -310,11 +310,12 @@ bool writeTimelineCsv(const Timeline& t, const std::string& path, std::string& e
                     "actual_start", "actual_end", "actual", "difference"});
     for (const auto& r : t.rows) {
         const bool ran = r.actualStart.has_value();
+        const bool over = ran && r.status != "current"; // a running item's difference is not known yet
         rows.push_back({std::to_string(r.order), r.id, r.title, r.optional ? "1" : "0", r.status,
                         std::to_string(r.plannedMin), r.inPlan ? clock(r.plannedStart) : "",
                         r.inPlan ? clock(r.plannedEnd) : "", clock(r.actualStart), clock(r.actualEnd),
                         ran ? core::formatDuration(r.elapsed) : "",
-                        ran ? core::formatDuration(r.elapsed - static_cast<core::Millis>(r.plannedMin) * 60'000) : ""});
+                        over ? core::formatDuration(r.elapsed - static_cast<core::Millis>(r.plannedMin) * 60'000) : ""});
     }
     rows.push_back({"", "", core::tr("ceremony.timeline.total"), "", std::string(core::showStateName(t.show.state)), "",
                     clock(t.show.plannedStart), clock(t.show.plannedEnd), clock(t.show.startedAt),
