@@ -75,14 +75,32 @@ std::optional<std::string> BuzzerArbiter::turn() const {
 
 std::optional<std::string> BuzzerArbiter::markWrong() {
     auto team = turn();
-    if (team) m_locked.push_back(*team);
+    if (!team) return team;
+    m_locked.push_back(*team);
+    m_verdicts.emplace_back(false, *team);
     return team;
 }
 
 std::optional<std::string> BuzzerArbiter::markRight() {
     auto team = turn();
-    if (team) m_phase = BuzzPhase::Closed;
+    if (!team) return team;
+    m_phase = BuzzPhase::Closed;
+    m_verdicts.emplace_back(true, *team);
     return team;
+}
+
+bool BuzzerArbiter::undoVerdict() {
+    if (m_verdicts.empty()) return false;
+    auto [right, team] = m_verdicts.back();
+    m_verdicts.pop_back();
+    if (right) {
+        m_phase = BuzzPhase::Open;
+    } else {
+        // The lock added by this verdict is the last one for that team.
+        auto it = std::find(m_locked.rbegin(), m_locked.rend(), team);
+        if (it != m_locked.rend()) m_locked.erase(std::next(it).base());
+    }
+    return true;
 }
 
 void BuzzerArbiter::close() { m_phase = BuzzPhase::Closed; }

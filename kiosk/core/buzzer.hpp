@@ -63,6 +63,9 @@ public:
     std::optional<std::string> markRight();
     /// Closes the question without a right answer (time up, host moves on).
     void close();
+    /// Takes back the last verdict (a mis-click): a wrong answer unlocks the team and gives it the
+    /// turn back; a right answer reopens the question. False when there is no verdict to take back.
+    bool undoVerdict();
 
     BuzzPhase phase() const { return m_phase; }
     std::optional<Millis> openedAt() const { return m_openedAt; }
@@ -82,6 +85,7 @@ private:
     std::optional<Millis> m_openedAt;
     std::vector<PressRecord> m_presses;
     std::vector<std::string> m_locked;
+    std::vector<std::pair<bool, std::string>> m_verdicts; ///< (right?, team), oldest first
     int m_accepted = 0;
 };
 

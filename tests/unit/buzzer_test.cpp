@@ -105,3 +105,21 @@ TEST_CASE("buzzer: replaying the same calls rebuilds the same state") {
         CHECK(x.presses()[i].order == y.presses()[i].order);
     }
 }
+
+TEST_CASE("buzzer: a verdict taken back restores the turn") {
+    BuzzerArbiter a(FalseStartRule{}, kTeams);
+    a.open(0);
+    a.press("cdc", 10);
+    a.press("bvdk", 20);
+    CHECK(a.markWrong() == "cdc");
+    CHECK(a.turn() == "bvdk");
+    CHECK(a.undoVerdict());
+    CHECK(a.turn() == "cdc");
+    CHECK(a.lockedOut().empty());
+    CHECK(a.markRight() == "cdc");
+    CHECK(a.phase() == BuzzPhase::Closed);
+    CHECK(a.undoVerdict());
+    CHECK(a.phase() == BuzzPhase::Open);
+    CHECK(a.turn() == "cdc");
+    CHECK_FALSE(a.undoVerdict());
+}
