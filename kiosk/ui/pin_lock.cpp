@@ -33,7 +33,10 @@ void PinPrompt::backspace() {
 }
 
 bool PinPrompt::submit(ViewContext& ctx) {
-    if (m_lockout.locked(ctx.now)) return false;
+    if (m_lockout.locked(ctx.now)) {
+        m_digits.clear(); // digits typed during the lock must not prefix the next attempt
+        return false;
+    }
     // Without a PIN set (a database not made by `kiosk init`), the prompt opens on Enter and the
     // console warns about it; a kiosk set up properly always has one.
     const bool ok = ctx.snap.pinSet ? ctx.backend.checkPin(m_digits) : true;

@@ -93,11 +93,14 @@ FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* cam
         m_pin.submit(ctx);
     }
 
-    if (organizerLocked()) drawLocked(ctx);
-    else m_view->draw(ctx);
+    // The console covers the whole screen, so the role's view is not drawn under it.
     if (m_consoleOpen) {
         if (!m_console) m_console = makeConsoleView();
         m_console->draw(ctx);
+    } else if (organizerLocked()) {
+        drawLocked(ctx);
+    } else {
+        m_view->draw(ctx);
     }
 
     switch (m_pin.draw(ctx)) {
