@@ -145,7 +145,8 @@ void attendanceSheet(Session& session, paper::TableSink& sink, const Folded& f,
         }
         sink.row(cells);
         if (sink.failed()) return;
-        if (progress && (++n % 1024 == 0 || n == f.delegates.size())) progress(n, f.delegates.size());
+        ++n;
+        if (progress && (n % 1024 == 0 || n == f.delegates.size())) progress(n, f.delegates.size());
     }
 }
 
@@ -207,16 +208,12 @@ std::optional<AttendanceSheet> parseAttendanceSheet(const std::string& name) {
     return std::nullopt;
 }
 
-std::unique_ptr<paper::TableSink> openTableSink(const std::string& format, const std::string& path, int utcOffsetMin,
-                                               bool largeExport) {
-    if (format == "csv") {
-        paper::CsvOptions o;
-        o.utcOffsetMin = utcOffsetMin;
-        return std::make_unique<paper::CsvTableSink>(path, o);
-    }
+std::unique_ptr<paper::TableSink> openTableSink(const std::string& format, const std::string& path,
+                                               const paper::CsvOptions& csv, bool largeExport) {
+    if (format == "csv") return std::make_unique<paper::CsvTableSink>(path, csv);
     if (format == "xlsx") {
         paper::XlsxOptions o;
-        o.utcOffsetMin = utcOffsetMin;
+        o.utcOffsetMin = csv.utcOffsetMin;
         o.constantMemory = largeExport;
         return std::make_unique<paper::XlsxTableSink>(path, o);
     }

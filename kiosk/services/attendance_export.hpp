@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/table.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/export_repo.hpp"
@@ -25,9 +26,10 @@ struct AttendanceExportOptions {
     std::vector<AttendanceSheet> sheets = {AttendanceSheet::Attendance, AttendanceSheet::Summary, AttendanceSheet::Scans};
 };
 
-/// Opens a sink for "csv" or "xlsx" at path (times at the event's offset); nullptr for another format.
-std::unique_ptr<paper::TableSink> openTableSink(const std::string& format, const std::string& path, int utcOffsetMin,
-                                               bool largeExport = false);
+/// Opens a sink for "csv" or "xlsx" at path; csv's offset also applies to XLSX times. A large
+/// export streams XLSX rows through a temporary file. nullptr for another format.
+std::unique_ptr<paper::TableSink> openTableSink(const std::string& format, const std::string& path,
+                                               const paper::CsvOptions& csv, bool largeExport = false);
 
 /// Writes the chosen sheets into sink and finishes it. Unknown list or category ids in the
 /// filter fail as values before anything is written.

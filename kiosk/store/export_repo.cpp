@@ -69,4 +69,22 @@ ORDER BY s.at, s.id)SQL");
     return n;
 }
 
+EventFigures eventFigures(Database& db) {
+    auto st = db.prepare(R"SQL(
+SELECT (SELECT count(*) FROM delegates WHERE revoked = 0),
+       (SELECT count(*) FROM delegates WHERE revoked = 0 AND walk_in = 1),
+       (SELECT count(DISTINCT delegate_id) FROM checkins WHERE direction = 'entry'),
+       (SELECT count(*) FROM scans WHERE status = 'refused'),
+       (SELECT count(*) FROM checkins WHERE forced = 1))SQL");
+    EventFigures f;
+    if (st.step()) {
+        f.invited = st.getInt(0);
+        f.walkIns = st.getInt(1);
+        f.present = st.getInt(2);
+        f.refusedScans = st.getInt(3);
+        f.forcedAdmissions = st.getInt(4);
+    }
+    return f;
+}
+
 } // namespace kiosk::store

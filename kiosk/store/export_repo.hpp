@@ -47,4 +47,14 @@ struct ScanExportRow {
 /// Streams the scan journal in time order; returns the number of rows.
 std::int64_t forEachScan(Database& db, const ExportFilter& filter, const std::function<void(const ScanExportRow&)>& fn);
 
+/// The day in a few numbers, for the report's opening.
+struct EventFigures {
+    std::int64_t invited = 0;          ///< delegates not revoked
+    std::int64_t walkIns = 0;          ///< of which registered at the desk
+    std::int64_t present = 0;          ///< delegates with at least one entry on any list
+    std::int64_t refusedScans = 0;
+    std::int64_t forcedAdmissions = 0;
+};
+EventFigures eventFigures(Database& db);
+
 } // namespace kiosk::store

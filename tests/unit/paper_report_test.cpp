@@ -65,7 +65,7 @@ TEST_CASE("chart ticks are 1, 2 or 5 times a power of ten") {
 }
 
 TEST_CASE("the report PDF holds the header, figures, timeline, awards, results, notes and signature") {
-    test::TempDir dir("paper-report");
+    test::TempDir dir;
     const std::string pdf = dir.file("report.pdf");
     size_t steps = 0;
     const PaperStatus st = writeReportPdf(sampleReport(3), pdf, [&](size_t done, size_t total) { steps = done == total ? done : steps; });
@@ -82,13 +82,13 @@ TEST_CASE("the report PDF holds the header, figures, timeline, awards, results, 
         INFO(s);
         CHECK(text.find(s) != std::string::npos);
     }
-    const auto pages = test::renderPages(pdf, dir.path, 30);
+    const auto pages = test::renderPages(pdf, dir.path(), 30);
     REQUIRE(pages.size() == static_cast<size_t>(st.pages));
     for (const auto& p : pages) CHECK(p.ink() > 0.005);
 }
 
 TEST_CASE("a long report breaks across pages and repeats table headers") {
-    test::TempDir dir("paper-report-long");
+    test::TempDir dir;
     const std::string pdf = dir.file("report.pdf");
     const PaperStatus st = writeReportPdf(sampleReport(120), pdf);
     REQUIRE(st.ok());
@@ -98,11 +98,11 @@ TEST_CASE("a long report breaks across pages and repeats table headers") {
     CHECK(text.find("Khoa Khám bệnh số 120") != std::string::npos);
     // The awards table header shows on every page the table spans.
     CHECK(test::countOf(text, "Trao tại buổi lễ") >= 2);
-    for (const auto& p : test::renderPages(pdf, dir.path, 30)) CHECK(p.ink() > 0.005);
+    for (const auto& p : test::renderPages(pdf, dir.path(), 30)) CHECK(p.ink() > 0.005);
 }
 
 TEST_CASE("an empty report still says so in each section") {
-    test::TempDir dir("paper-report-empty");
+    test::TempDir dir;
     const std::string pdf = dir.file("report.pdf");
     ReportData d;
     d.title = "BÁO CÁO";
@@ -111,7 +111,7 @@ TEST_CASE("an empty report still says so in each section") {
 }
 
 TEST_CASE("the arrivals chart renders to a PNG with bars") {
-    test::TempDir dir("paper-chart");
+    test::TempDir dir;
     const std::string png = dir.file("chart.png");
     const BarChart chart = sampleReport(0).arrivals;
     REQUIRE(writeChartPng(chart, png, 800, 360).ok());
@@ -128,7 +128,7 @@ TEST_CASE("certificates: one landscape page per recipient, from the pack's templ
     CHECK(tmpl->title == "GIẤY KHEN");
     CHECK(tmpl->signerName == "Nguyễn Văn Bình");
 
-    test::TempDir dir("paper-cert");
+    test::TempDir dir;
     const std::string pdf = dir.file("cert.pdf");
     const std::string decision = "Quyết định số 1125/QĐ-SYT ngày 14/8/2023 của Giám đốc Sở Y tế Bắc Giang";
     const std::vector<CertificateRecipient> people = {
@@ -153,11 +153,11 @@ TEST_CASE("certificates: one landscape page per recipient, from the pack's templ
     }
     CHECK(text.find("Số: 1130/QĐ-SYT") != std::string::npos);
     CHECK(test::countOf(text, "Số: 1125/QĐ-SYT") == 2);
-    for (const auto& page : test::renderPages(pdf, dir.path, 30)) CHECK(page.ink() > 0.01);
+    for (const auto& page : test::renderPages(pdf, dir.path(), 30)) CHECK(page.ink() > 0.01);
 }
 
 TEST_CASE("certificate templates and runs fail as values") {
-    test::TempDir dir("paper-cert-fail");
+    test::TempDir dir;
     std::string why;
     CHECK_FALSE(loadCertificateTemplate(dir.file("missing.toml"), &why));
     CHECK_FALSE(why.empty());

@@ -49,7 +49,7 @@ TEST_CASE("CSV fields are quoted per RFC 4180 only when needed") {
 }
 
 TEST_CASE("a CSV table starts with a BOM, ends rows with CRLF and writes times as local date-times") {
-    test::TempDir dir("paper-csv");
+    test::TempDir dir;
     const std::string path = dir.file("a.csv");
     CsvTableSink sink(path);
     writeSample(sink);
@@ -64,7 +64,7 @@ TEST_CASE("a CSV table starts with a BOM, ends rows with CRLF and writes times a
 }
 
 TEST_CASE("CSV options: no BOM, semicolons, LF") {
-    test::TempDir dir("paper-csv-opt");
+    test::TempDir dir;
     const std::string path = dir.file("b.csv");
     CsvOptions opt;
     opt.bom = false;
@@ -78,7 +78,7 @@ TEST_CASE("CSV options: no BOM, semicolons, LF") {
 }
 
 TEST_CASE("a CSV sink holds one sheet and refuses a second as a value") {
-    test::TempDir dir("paper-csv-two");
+    test::TempDir dir;
     CsvTableSink sink(dir.file("c.csv"));
     CHECK_FALSE(sink.multiSheet());
     writeSample(sink);
@@ -104,7 +104,7 @@ TEST_CASE("sheet names are made acceptable to Excel") {
 }
 
 TEST_CASE("an XLSX workbook opens as a zip whose sheets hold the cells") {
-    test::TempDir dir("paper-xlsx");
+    test::TempDir dir;
     const std::string path = dir.file("a.xlsx");
     XlsxTableSink sink(path);
     REQUIRE(sink.multiSheet());
@@ -140,7 +140,7 @@ TEST_CASE("an XLSX workbook opens as a zip whose sheets hold the cells") {
 }
 
 TEST_CASE("a constant-memory XLSX stores strings inline and the same cells") {
-    test::TempDir dir("paper-xlsx-cm");
+    test::TempDir dir;
     const std::string path = dir.file("b.xlsx");
     XlsxOptions opt;
     opt.constantMemory = true;
@@ -153,7 +153,7 @@ TEST_CASE("a constant-memory XLSX stores strings inline and the same cells") {
 }
 
 TEST_CASE("an XLSX that cannot be written fails as a value and leaves no file") {
-    test::TempDir dir("paper-xlsx-fail");
+    test::TempDir dir;
     {
         XlsxTableSink sink(dir.file("no/such/dir/a.xlsx"));
         writeSample(sink);
