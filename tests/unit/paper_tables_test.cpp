@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk/core/time.hpp"
+#include "kiosk/paper/csv_reader.hpp"
 #include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/xlsx.hpp"
 #include "tests/unit/paper_support.hpp"
@@ -167,4 +168,35 @@ TEST_CASE("an XLSX that cannot be written fails as a value and leaves no file") 
         writeSample(sink);
     }
     CHECK_FALSE(std::filesystem::exists(dir.file("dropped.xlsx")));
+}
+
+TEST_CASE("CSV written with every option parses back to the same fields") {
+    const std::vector<std::vector<std::string>> data = {
+        {"Mã", "Họ và tên", "Ghi chú"},
+        {"D0001", "Nguyễn Văn Bình", "có dấu phẩy, và \"ngoặc kép\""},
+        {"D0002", "Trần Thị Thu Hương", "hai\ndòng; chấm phẩy"}, // the reader keeps LF inside a field
+        {"D0003", "", " khoảng trắng ở đầu và cuối "},
+        {"D0004", "Đặng Thị Ngọc Diệp", "tab\tở giữa"},
+    };
+    for (const char delimiter : {',', ';'}) {
+        for (const bool bom : {true, false}) {
+            test::TempDir dir;
+            const std::string path = dir.file("rt.csv");
+            CsvOptions opt;
+            opt.delimiter = delimiter;
+            opt.bom = bom;
+            CsvWriter w(path, opt);
+            for (const auto& row : data) {
+                for (const auto& f : row) w.field(f);
+                w.endRow();
+            }
+            REQUIRE(w.close().ok());
+            const CsvDocument doc = readCsvFile(path);
+            INFO("delimiter " << delimiter << " bom " << bom);
+            REQUIRE(doc.ok());
+            CHECK(doc.delimiter == delimiter);
+            REQUIRE(doc.rows.size() == data.size());
+            for (size_t i = 0; i < data.size(); ++i) CHECK(doc.rows[i].fields == data[i]);
+        }
+    }
 }
