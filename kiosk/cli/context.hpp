@@ -33,5 +33,6 @@ void addDelegateCommands(CLI::App& app, Context& ctx);
 void addCheckinCommands(CLI::App& app, Context& ctx);
 void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
+void addPaperCommands(CLI::App& app, Context& ctx);
 
 } // namespace kiosk::cli
