@@ -34,5 +34,6 @@ void addCheckinCommands(CLI::App& app, Context& ctx);
 void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
 void addPaperCommands(CLI::App& app, Context& ctx);
+void addProgramCommands(CLI::App& app, Context& ctx); ///< program_cmd.cpp: the ceremony
 
 } // namespace kiosk::cli

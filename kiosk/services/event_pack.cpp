@@ -11,6 +11,7 @@
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/paper/csv_reader.hpp"
+#include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/delegate_import.hpp"
 #include "kiosk/services/paper_pack.hpp"
 #include "kiosk/services/session.hpp"
@@ -144,7 +145,10 @@ bool checkPin(const std::string& hash, const std::string& pin) {
 }
 
 std::vector<PackLoader> packLoaders() {
-    return {&loadPaperPack};
+    return {
+        &loadPaperPack,        // paper_pack.cpp: report.toml, certificate.toml
+        loadCeremonyPackPart, // ceremony_pack.cpp: program.csv, awards.csv, ceremony.toml
+    };
 }
 
 InitResult initEvent(const InitOptions& o) {
