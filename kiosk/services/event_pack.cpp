@@ -12,6 +12,7 @@
 #include "kiosk/core/time.hpp"
 #include "kiosk/paper/csv_reader.hpp"
 #include "kiosk/services/delegate_import.hpp"
+#include "kiosk/services/festival_pack.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/event_repo.hpp"
 
@@ -143,7 +144,7 @@ bool checkPin(const std::string& hash, const std::string& pin) {
 }
 
 std::vector<PackLoader> packLoaders() {
-    return {};
+    return {&loadFestivalPack};
 }
 
 InitResult initEvent(const InitOptions& o) {
