@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addFestivalCommands(app, ctx);
     addProgramCommand(app, ctx.dbPath, ctx.exitCode);
 
     try {

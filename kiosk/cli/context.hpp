@@ -33,5 +33,6 @@ void addDelegateCommands(CLI::App& app, Context& ctx);
 void addCheckinCommands(CLI::App& app, Context& ctx);
 void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
+void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 
 } // namespace kiosk::cli
