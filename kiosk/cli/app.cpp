@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
     addDatabaseCommands(app, ctx);
     addPaperCommands(app, ctx);
     addProgramCommands(app, ctx);
+    addFestivalCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

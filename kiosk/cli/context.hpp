@@ -35,5 +35,6 @@ void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
 void addPaperCommands(CLI::App& app, Context& ctx);
 void addProgramCommands(CLI::App& app, Context& ctx); ///< program_cmd.cpp: the ceremony
+void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 
 } // namespace kiosk::cli
