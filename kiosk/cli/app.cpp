@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addGuiCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -33,5 +33,6 @@ void addDelegateCommands(CLI::App& app, Context& ctx);
 void addCheckinCommands(CLI::App& app, Context& ctx);
 void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
+void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
 
 } // namespace kiosk::cli
