@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "kiosk/cli/context.hpp"
+#include "kiosk/cli/program_cmd.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -33,6 +34,7 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addProgramCommand(app, ctx.dbPath, ctx.exitCode);
     addGuiCommands(app, ctx);
 
     try {

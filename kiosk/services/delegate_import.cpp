@@ -81,6 +81,7 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
     }
 
     // Header.
+    const size_t problemsBeforeHeader = report.problems.size();
     const auto& header = doc.rows.front();
     std::map<Column, int> index;
     for (size_t i = 0; i < header.fields.size(); ++i) {
@@ -94,7 +95,7 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
             const char* names[] = {"code", "name", "title", "unit", "category", "rank", "seat", "introduce", "external_code"};
             problem(header.line, 0, "missing_column", {{"header", names[static_cast<int>(required)]}});
         }
-    if (!report.problems.empty()) return report;
+    if (report.problems.size() != problemsBeforeHeader) return report;
 
     std::map<std::string, std::string> categoryByFolded;
     for (const auto& c : categories) {

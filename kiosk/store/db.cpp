@@ -146,7 +146,9 @@ int Database::changes() const { return sqlite3_changes(m_db); }
 
 std::int64_t Database::dataVersion() {
     auto& st = cached("PRAGMA data_version");
-    return st.step() ? st.getInt(0) : 0;
+    const std::int64_t v = st.step() ? st.getInt(0) : 0;
+    st.reset(); // a statement left mid-step would hold a read transaction open
+    return v;
 }
 
 std::string Database::integrityCheck() {
