@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
     addPaperCommands(app, ctx);
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
+    addGuiCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
