@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "kiosk/cli/context.hpp"
-#include "kiosk/cli/program_cmd.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -35,7 +34,9 @@ int run(int argc, char** argv) {
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
     addPaperCommands(app, ctx);
-    addProgramCommand(app, ctx.dbPath, ctx.exitCode);
+    addProgramCommands(app, ctx);
+    addFestivalCommands(app, ctx);
+    addGuiCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
