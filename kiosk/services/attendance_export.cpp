@@ -45,12 +45,16 @@ std::string listName(const Session& s, const std::string& id) {
     return l ? l->name : id;
 }
 
-// The status of a delegate on a list, as the sheet shows it.
-const std::string& presenceText(const store::ListPresence* p, bool expected) {
-    if (p && p->inside()) return tr("export.presence.inside");
-    if (p && p->entries > 0) return tr("export.presence.left");
-    return expected ? tr("export.presence.absent") : tr("export.presence.not_invited");
-}
+// The status texts of a delegate on a list, looked up once per export (tr() takes a lock).
+struct PresenceTexts {
+    std::string inside = tr("export.presence.inside"), left = tr("export.presence.left"),
+                absent = tr("export.presence.absent"), notInvited = tr("export.presence.not_invited");
+    const std::string& of(const store::ListPresence* p, bool expected) const {
+        if (p && p->inside()) return inside;
+        if (p && p->entries > 0) return left;
+        return expected ? absent : notInvited;
+    }
+};
 
 struct Folded {
     std::vector<core::Delegate> delegates; // the delegates the export covers, in protocol order
@@ -117,10 +121,9 @@ void attendanceSheet(Session& session, paper::TableSink& sink, const Folded& f,
 
     std::map<std::string, std::string> categoryNames;
     for (const auto& c : session.categories()) categoryNames[c.id] = c.name;
-    const std::string& revoked = tr("export.badge.revoked");
-    const std::string& walkIn = tr("export.badge.walk_in");
-    const std::string& valid = tr("export.badge.valid");
-    const std::string& yes = tr("export.yes");
+    const std::string revoked = tr("export.badge.revoked"), walkIn = tr("export.badge.walk_in"),
+                      valid = tr("export.badge.valid"), yes = tr("export.yes");
+    const PresenceTexts presence;
     std::vector<Cell> cells;
     size_t n = 0;
     for (const auto& d : f.delegates) {
@@ -140,7 +143,7 @@ void attendanceSheet(Session& session, paper::TableSink& sink, const Folded& f,
             cells.push_back(p && p->firstEntry ? Cell::time(*p->firstEntry) : Cell::empty());
             cells.push_back(p && p->lastExit ? Cell::time(*p->lastExit) : Cell::empty());
             cells.push_back(Cell::integer(p ? p->entries : 0));
-            cells.push_back(Cell::str(presenceText(p, admits(*l, d.categoryId) && !d.revoked)));
+            cells.push_back(Cell::str(presence.of(p, admits(*l, d.categoryId) && !d.revoked)));
             cells.push_back(Cell::str(p && p->forced ? std::string_view(yes) : std::string_view()));
         }
         sink.row(cells);
@@ -182,19 +185,32 @@ void scansSheet(Session& session, paper::TableSink& sink, const store::ExportFil
                                                {tr("export.col.forced_flag"), 10},
                                                {tr("export.col.force_reason"), 30},
                                                {tr("export.col.source"), 10}});
-    const std::string& yes = tr("export.yes");
-    std::string list, category, status, reason, direction;
+    const std::string yes = tr("export.yes");
+    // Names and translations repeat on every row: look each up once.
+    std::map<std::string, std::string> names;
+    auto cached = [&names](const std::string& key, auto&& make) -> const std::string& {
+        auto it = names.find(key);
+        if (it == names.end()) it = names.emplace(key, make()).first;
+        return it->second;
+    };
     store::forEachScan(session.db(), filter, [&](const store::ScanExportRow& r) {
         if (sink.failed()) return;
-        list = listName(session, r.listId);
-        category = r.categoryId.empty() ? std::string() : categoryName(session, r.categoryId);
-        status = tr("checkin.status." + r.status);
-        reason = tr("checkin.reason_short." + r.reason);
-        direction = tr("export.direction." + r.direction);
-        const Cell cells[] = {Cell::time(r.at), Cell::str(r.kiosk), Cell::str(list), Cell::str(direction),
-                              Cell::str(status), Cell::str(reason), Cell::str(r.delegateCode), Cell::str(r.delegateName),
-                              Cell::str(category), Cell::str(r.text), Cell::str(r.forced ? std::string_view(yes) : ""),
-                              Cell::str(r.forceReason), Cell::str(r.source)};
+        const Cell cells[] = {Cell::time(r.at),
+                              Cell::str(r.kiosk),
+                              Cell::str(cached("l:" + r.listId, [&] { return listName(session, r.listId); })),
+                              Cell::str(cached("d:" + r.direction, [&] { return tr("export.direction." + r.direction); })),
+                              Cell::str(cached("s:" + r.status, [&] { return tr("checkin.status." + r.status); })),
+                              Cell::str(cached("r:" + r.reason, [&] { return tr("checkin.reason_short." + r.reason); })),
+                              Cell::str(r.delegateCode),
+                              Cell::str(r.delegateName),
+                              Cell::str(r.categoryId.empty() ? std::string_view()
+                                                             : std::string_view(cached("c:" + r.categoryId, [&] {
+                                                                   return categoryName(session, r.categoryId);
+                                                               }))),
+                              Cell::str(r.text),
+                              Cell::str(r.forced ? std::string_view(yes) : ""),
+                              Cell::str(r.forceReason),
+                              Cell::str(r.source)};
         sink.row(cells);
     });
 }

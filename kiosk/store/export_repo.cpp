@@ -16,8 +16,9 @@ SELECT c.delegate_id, c.list_id,
   max(CASE WHEN c.direction = 'entry' THEN c.at END),
   max(CASE WHEN c.direction = 'exit' THEN c.at END),
   sum(c.direction = 'entry'), sum(c.direction = 'exit'), max(c.forced)
-FROM checkins c JOIN delegates d ON d.id = c.delegate_id
-WHERE c.at >= ?1 AND c.at < ?2 AND (?3 = '' OR c.list_id = ?3) AND (?4 = '' OR d.category_id = ?4)
+FROM checkins c
+WHERE c.at >= ?1 AND c.at < ?2 AND (?3 = '' OR c.list_id = ?3)
+  AND (?4 = '' OR c.delegate_id IN (SELECT id FROM delegates WHERE category_id = ?4))
 GROUP BY c.delegate_id, c.list_id)SQL");
     st.bind(1, filter.from.value_or(kMin)).bind(2, filter.to.value_or(kMax)).bind(3, filter.listId).bind(4, filter.categoryId);
     std::unordered_map<std::int64_t, std::vector<ListPresence>> out;
