@@ -37,6 +37,10 @@ void endFullScreen();
 /// Draws text centred horizontally between x0 and x1 at y, wrapped to that width; returns the height used.
 float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y);
 
+/// The event banner in the seed's template (unit / NGÀY HỘI / name and year / place and date) on the
+/// banner red, across [x0, x1] from y0 to y1. Used by the gate and the stage.
+void eventBanner(ViewContext& ctx, const core::Event& event, float x0, float x1, float y0, float y1);
+
 /// A big button; its rect is recorded under name so replay scripts can click it.
 bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImVec2 size = ImVec2(0, 0));
 
