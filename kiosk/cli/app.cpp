@@ -33,7 +33,10 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addPaperCommands(app, ctx);
     addProgramCommands(app, ctx);
+    addFestivalCommands(app, ctx);
+    addGuiCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

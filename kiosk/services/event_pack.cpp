@@ -13,6 +13,8 @@
 #include "kiosk/paper/csv_reader.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/delegate_import.hpp"
+#include "kiosk/services/festival_pack.hpp"
+#include "kiosk/services/paper_pack.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/event_repo.hpp"
 
@@ -145,7 +147,9 @@ bool checkPin(const std::string& hash, const std::string& pin) {
 
 std::vector<PackLoader> packLoaders() {
     return {
+        &loadPaperPack,        // paper_pack.cpp: report.toml, certificate.toml
         loadCeremonyPackPart, // ceremony_pack.cpp: program.csv, awards.csv, ceremony.toml
+        &loadFestivalPack,    // festival_pack.cpp: contests.toml, teams, questions, judges, performances
     };
 }
 

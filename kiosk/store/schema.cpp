@@ -60,12 +60,10 @@ CREATE TABLE delegates(
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX delegates_external ON delegates(external_code) WHERE external_code <> '';
 CREATE INDEX delegates_category ON delegates(category_id);
--- Bumped by triggers so readers know when their cached delegate index is stale.
+-- Bumped (store::touchDelegates) by every change to delegates, once per transaction, so readers
+-- know when their cached search index is stale.
 CREATE TABLE revisions(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO revisions VALUES('delegates', 0);
-CREATE TRIGGER delegates_rev_ins AFTER INSERT ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
-CREATE TRIGGER delegates_rev_upd AFTER UPDATE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
-CREATE TRIGGER delegates_rev_del AFTER DELETE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
 -- Every scan attempt, accepted or not: append-only.
 CREATE TABLE scans(
   id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, kiosk TEXT NOT NULL,

@@ -27,8 +27,7 @@ void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
     const float pad = 32 * ctx.scale;
     const float x0 = o.x + pad, x1 = o.x + s.x - pad;
     const core::Event& ev = m.hasEvent ? m.event : ctx.snap.event;
-    const float bannerBottom = o.y + s.y * 0.42f;
-    eventBanner(ctx, ev, o.x, o.x + s.x, o.y, bannerBottom);
+    const float bannerBottom = eventBanner(ctx, ev, o.x, o.x + s.x, o.y);
 
     float y = bannerBottom + pad;
     const auto* cur = m.current();
@@ -71,7 +70,7 @@ public:
         const services::CeremonyModel* m = model(ctx);
         if (!m) {
             beginFullScreen("##stage", color::kBackground);
-            eventBanner(ctx, ctx.snap.event, 0, ImGui::GetWindowSize().x, 0, ImGui::GetWindowSize().y * 0.42f);
+            eventBanner(ctx, ctx.snap.event, 0, ImGui::GetWindowSize().x, 0);
             endFullScreen();
             return;
         }
