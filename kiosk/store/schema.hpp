@@ -18,6 +18,8 @@ std::vector<Migration> allMigrations();
 
 /// The features' lists (one per file).
 std::vector<Migration> coreMigrations();
+std::vector<Migration> ceremonyMigrations(); ///< ceremony_repo.cpp
+std::vector<Migration> festivalMigrations(); ///< festival_schema.cpp
 
 /// Applies what is missing in one transaction; returns how many ran.
 int migrate(Database& db);

@@ -1,0 +1,50 @@
+// kiosk badge CODE [--png FILE]
+#include "kiosk/cli/context.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
+#include "kiosk/core/json.hpp"
+#include "kiosk/paper/qr_matrix.hpp"
+#include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/store/delegate_repo.hpp"
+
+namespace kiosk::cli {
+
+void addBadgeCommands(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("badge", "print a delegate's badge QR text (and write its QR image)");
+    auto code = std::make_shared<std::string>();
+    auto png = std::make_shared<std::string>();
+    cmd->add_option("CODE", *code, "delegate code")->required();
+    cmd->add_option("--png", *png, "write the QR code as a PNG image");
+    cmd->callback([&ctx, code, png] {
+        auto& session = ctx.session();
+        const auto d = store::findDelegateByCode(session.db(), core::asciiUpper(*code));
+        if (!d) {
+            ctx.err(core::trf("delegates.not_found", {{"code", *code}}));
+            ctx.exitCode = kExitRefused;
+            return;
+        }
+        services::DelegateDirectory dir(session);
+        const std::string text = dir.badgeText(*d);
+        if (!png->empty()) {
+            std::string why;
+            const auto qr = paper::encodeQr(text, &why);
+            const auto st = qr ? paper::writeQrPng(*qr, *png) : paper::PaperStatus::failure(why);
+            if (!st.ok()) {
+                ctx.err(st.error);
+                ctx.exitCode = kExitError;
+                return;
+            }
+        }
+        if (ctx.json) {
+            core::JsonWriter w;
+            w.beginObject().field("code", d->code).field("text", text);
+            if (!png->empty()) w.field("png", *png);
+            w.endObject();
+            ctx.out(w.str());
+        } else {
+            ctx.out(text);
+        }
+    });
+}
+
+} // namespace kiosk::cli

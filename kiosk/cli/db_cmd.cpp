@@ -1,0 +1,102 @@
+// kiosk stats | summary | check | backup FILE
+#include <map>
+
+#include "kiosk/cli/context.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/core/json.hpp"
+#include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/store/delegate_repo.hpp"
+
+namespace kiosk::cli {
+
+namespace {
+
+void addStats(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("stats", "present / expected per list and category");
+    cmd->callback([&ctx] {
+        auto& s = ctx.session();
+        const auto counts = store::attendanceCounts(s.db());
+        if (ctx.json) {
+            core::JsonWriter w;
+            w.beginArray();
+            for (const auto& c : counts)
+                w.beginObject().field("list", c.listId).field("category", c.categoryId).field("present", c.present)
+                    .field("inside", c.inside).field("expected", c.expected).endObject();
+            w.endArray();
+            ctx.out(w.str());
+            return;
+        }
+        ctx.out(core::tr("stats.header"));
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> totals;
+        for (const auto& c : counts) {
+            const auto* cat = s.category(c.categoryId);
+            const auto* list = s.list(c.listId);
+            ctx.out((list ? list->name : c.listId) + " | " + (cat ? cat->name : c.categoryId) + " | " + std::to_string(c.present) +
+                    " | " + std::to_string(c.expected));
+            totals[c.listId].first += c.present;
+            totals[c.listId].second += c.expected;
+        }
+        for (const auto& [list, t] : totals) {
+            const auto* l = s.list(list);
+            ctx.out((l ? l->name : list) + " | " + core::tr("stats.total") + " | " + std::to_string(t.first) + " | " +
+                    std::to_string(t.second));
+        }
+    });
+}
+
+void addSummary(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("summary", "the event in a few lines");
+    cmd->callback([&ctx] {
+        auto& s = ctx.session();
+        const auto& e = s.event();
+        const auto n = store::countDelegates(s.db());
+        if (ctx.json) {
+            core::JsonWriter w;
+            w.beginObject().field("name", e.name).field("unit", e.unit).field("date", e.date).field("venue", e.venue);
+            w.field("delegates", n).key("banner").beginArray();
+            for (const auto& b : e.bannerLines) w.value(b);
+            w.endArray().endObject();
+            ctx.out(w.str());
+            return;
+        }
+        ctx.out(core::trf("event.summary", {{"name", e.name}, {"unit", e.unit}, {"date", e.date}, {"venue", e.venue},
+                                           {"delegates", std::to_string(n)}}));
+        for (const auto& b : e.bannerLines) ctx.out("  " + b);
+    });
+}
+
+void addCheck(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("check", "run SQLite's integrity check on the event database");
+    cmd->callback([&ctx] {
+        const auto result = ctx.session().db().integrityCheck();
+        if (ctx.json) {
+            core::JsonWriter w;
+            w.beginObject().field("ok", result == "ok").field("detail", result).endObject();
+            ctx.out(w.str());
+        } else {
+            ctx.out(result == "ok" ? core::tr("cli.integrity_ok") : core::trf("cli.integrity_bad", {{"detail", result}}));
+        }
+        ctx.exitCode = result == "ok" ? kExitOk : kExitRefused;
+    });
+}
+
+void addBackup(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("backup", "copy the live database to a file (safe while kiosks write)");
+    auto path = std::make_shared<std::string>();
+    cmd->add_option("FILE", *path, "backup file")->required();
+    cmd->callback([&ctx, path] {
+        ctx.session().db().backupTo(*path);
+        ctx.out(core::trf("cli.backup_done", {{"path", *path}}));
+    });
+}
+
+} // namespace
+
+void addDatabaseCommands(CLI::App& app, Context& ctx) {
+    addStats(app, ctx);
+    addSummary(app, ctx);
+    addCheck(app, ctx);
+    addBackup(app, ctx);
+}
+
+} // namespace kiosk::cli

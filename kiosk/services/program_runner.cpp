@@ -1,0 +1,193 @@
+#include "kiosk/services/program_runner.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/store/event_repo.hpp"
+
+namespace kiosk::services {
+
+const core::ProgramItem* CeremonyModel::current() const {
+    return show.current >= 0 ? &items[static_cast<std::size_t>(show.current)] : nullptr;
+}
+
+const core::ProgramItem* CeremonyModel::next() const {
+    return show.next >= 0 ? &items[static_cast<std::size_t>(show.next)] : nullptr;
+}
+
+ProgramRunner::ProgramRunner(store::Database& db, std::string kiosk) : m_db(db), m_kiosk(std::move(kiosk)) {}
+
+core::Millis ProgramRunner::plannedStart() {
+    if (!m_model.hasEvent) return 0;
+    const auto day = core::parseDate(m_model.event.date);
+    const auto hhmm = store::getSetting(m_db, kSettingStart);
+    const auto minute = hhmm ? core::parseHourMinute(*hhmm) : std::nullopt;
+    if (!day || !minute) return 0;
+    return core::localToMillis(*day, *minute, m_model.event.utcOffsetMin);
+}
+
+bool ProgramRunner::refresh() {
+    const auto stamp = store::changeStamp(m_db);
+    if (!m_dirty && stamp == m_stamp) return false;
+    m_stamp = stamp;
+    m_dirty = false;
+    reload();
+    return true;
+}
+
+void ProgramRunner::reload() {
+    CeremonyModel& m = m_model;
+    try {
+        m.event = store::loadEvent(m_db);
+        m.hasEvent = true;
+    } catch (const store::DbError&) {
+        m.hasEvent = false; // a database without an event still runs a program (tests, demos)
+    }
+    m.listId = store::getSetting(m_db, kSettingList).value_or("le");
+    m_engine.emplace(store::loadProgram(m_db), plannedStart());
+    m_engine->replay(store::loadShowActions(m_db));
+    m.items = m_engine->items();
+    m.stage = store::loadStageState(m_db);
+
+    // Until the MC opens the list, "new" means arrived after the introduction began.
+    if (!m_introSinceSet) {
+        m.introSince = 0;
+        const auto snap = m_engine->snapshot(0);
+        for (std::size_t i = 0; i < m.items.size(); ++i)
+            if (m.items[i].kind == "intro" && snap.timeline[i].actualStart) m.introSince = *snap.timeline[i].actualStart;
+    }
+
+    std::map<std::string, core::Category> categories;
+    for (auto& c : store::loadCategories(m_db)) categories.emplace(c.id, c);
+    m.intro.clear();
+    for (std::int64_t id : store::delegatesToIntroduce(m_db)) {
+        const auto state = store::listState(m_db, id, m.listId);
+        if (!state.inside) continue;
+        auto d = store::findDelegateById(m_db, id);
+        if (!d) continue;
+        IntroEntry e;
+        e.delegate = std::move(*d);
+        if (auto it = categories.find(e.delegate.categoryId); it != categories.end()) {
+            e.categoryName = it->second.name;
+            e.categoryRank = it->second.rank;
+        }
+        e.arrivedAt = state.firstEntryAt;
+        e.isNew = m.introSince != 0 && e.arrivedAt > m.introSince;
+        m.intro.push_back(std::move(e));
+    }
+    std::sort(m.intro.begin(), m.intro.end(), [](const IntroEntry& a, const IntroEntry& b) {
+        if (a.categoryRank != b.categoryRank) return a.categoryRank < b.categoryRank;
+        if (a.delegate.rank != b.delegate.rank) return a.delegate.rank < b.delegate.rank;
+        return a.delegate.name < b.delegate.name;
+    });
+
+    m.awards.clear();
+    for (auto& a : store::loadAwards(m_db)) {
+        AwardEntry e;
+        if (!a.delegateCode.empty()) {
+            if (auto d = store::findDelegateByCode(m_db, a.delegateCode)) {
+                e.recipientIsDelegate = true;
+                e.recipientPresent = store::listState(m_db, d->id, m.listId).inside;
+            }
+        }
+        e.award = std::move(a);
+        m.awards.push_back(std::move(e));
+    }
+}
+
+const CeremonyModel& ProgramRunner::model(core::Millis now) {
+    if (!m_engine) refresh();
+    m_model.show = m_engine->snapshot(now);
+    return m_model;
+}
+
+std::optional<core::ShowAction> ProgramRunner::act(core::ActionType type, core::Millis now, std::string_view item,
+                                                   std::int64_t value) {
+    // Resolve against the log as it is inside the write lock, so two consoles pressing Next at
+    // the same moment make two steps on the same truth rather than one on a stale copy.
+    store::Transaction tx(m_db);
+    core::RunOfShow engine(store::loadProgram(m_db), plannedStart());
+    engine.replay(store::loadShowActions(m_db));
+    auto action = engine.resolve(type, now, item, value);
+    if (!action) return std::nullopt;
+    action->seq = store::appendShowAction(m_db, *action, m_kiosk);
+    tx.commit();
+    m_dirty = true;
+    refresh();
+    return action;
+}
+
+void ProgramRunner::setBlackout(bool on, core::Millis now) {
+    store::setBlackout(m_db, on, now);
+    m_dirty = true;
+    refresh();
+}
+
+void ProgramRunner::setCountdown(bool on, core::Millis now) {
+    store::setCountdown(m_db, on, now);
+    m_dirty = true;
+    refresh();
+}
+
+void ProgramRunner::message(const std::string& text, core::Millis now) {
+    store::Transaction tx(m_db);
+    store::postStageMessage(m_db, text, now, m_kiosk);
+    tx.commit();
+    m_dirty = true;
+    refresh();
+}
+
+bool ProgramRunner::markAwardHanded(const std::string& awardId, bool handed, core::Millis now) {
+    const bool ok = store::setAwardHanded(m_db, awardId, handed ? std::optional<core::Millis>(now) : std::nullopt);
+    m_dirty = true;
+    refresh();
+    return ok;
+}
+
+void ProgramRunner::setIntroSince(core::Millis since) {
+    m_introSinceSet = true;
+    m_model.introSince = since;
+    m_dirty = true;
+    refresh();
+}
+
+bool ProgramRunner::updateItem(const core::ProgramItem& item, core::Millis now) {
+    const bool ok = store::updateProgramItem(m_db, item, now);
+    m_dirty = true;
+    refresh();
+    return ok;
+}
+
+bool ProgramRunner::moveItem(const std::string& itemId, int delta, core::Millis now) {
+    store::Transaction tx(m_db);
+    auto items = store::loadProgram(m_db);
+    auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == itemId; });
+    if (it == items.end()) return false;
+    const auto from = it - items.begin();
+    const auto to = from + delta;
+    if (delta == 0 || to < 0 || to >= static_cast<std::ptrdiff_t>(items.size())) return false;
+    auto moved = *it;
+    items.erase(it);
+    items.insert(items.begin() + to, std::move(moved));
+    // Renumber so the order is exactly the list's (the pack may have used gaps or ties).
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].order = static_cast<int>(i + 1);
+        store::updateProgramItem(m_db, items[i], now);
+    }
+    tx.commit();
+    m_dirty = true;
+    refresh();
+    return true;
+}
+
+bool ProgramRunner::setPlannedStart(const std::string& hhmm) {
+    if (!core::parseHourMinute(hhmm)) return false;
+    store::setSetting(m_db, kSettingStart, hhmm);
+    m_dirty = true;
+    refresh();
+    return true;
+}
+
+} // namespace kiosk::services

@@ -1,0 +1,39 @@
+#pragma once
+// The organizer console's panels (internal to the console; one file per group of panels).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/ui/view.hpp"
+
+namespace kiosk::ui::console {
+
+/// The console's UI-only state: what is typed and selected, the last action's answer.
+struct State {
+    std::string query;
+    std::vector<core::Delegate> hits;
+    std::string hitsFor;          ///< the query hits were found for
+    int selected = -1;
+    bool force = false;
+    std::string forceReason;
+    std::optional<ScanOutcome> lastCheckin;
+    WalkIn walkIn;
+    std::string badgeCode;
+    ActionResult lastAction;
+    std::string exportPath;
+    std::string tab = "dashboard";
+    std::vector<std::string> cameras; ///< V4L2 devices seen at camerasAt
+    core::Millis camerasAt = 0;
+};
+
+void drawDashboard(ViewContext& ctx, State& st);
+void drawManual(ViewContext& ctx, State& st);
+void drawWalkIn(ViewContext& ctx, State& st);
+void drawBadges(ViewContext& ctx, State& st);
+void drawDevices(ViewContext& ctx, State& st);
+void drawSetup(ViewContext& ctx, State& st);
+
+/// The answer of the last action, in green or red.
+void actionMessage(const ActionResult& result);
+
+} // namespace kiosk::ui::console

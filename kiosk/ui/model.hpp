@@ -1,0 +1,106 @@
+#pragma once
+// What the screens draw from: a snapshot of the event database, refreshed when any process
+// commits, and the intents a screen may ask of the services. Views never run SQL.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/checkin_rules.hpp"
+#include "kiosk/core/model.hpp"
+#include "kiosk/store/checkin_repo.hpp"
+
+namespace kiosk::ui {
+
+/// The database as the screens see it at one moment.
+struct Snapshot {
+    core::Event event;
+    std::vector<core::Category> categories;
+    std::vector<core::CheckinList> lists;
+    std::vector<store::AttendanceCount> counts;
+    std::vector<std::pair<core::Millis, int>> arrivals; ///< first entries per 10 minutes, any list
+    std::vector<store::ScanRecord> recent;              ///< newest first, refused ones included
+    std::vector<std::string> recentNames;               ///< the delegate's name per recent scan ("" if none)
+    std::vector<store::KioskSeen> kiosks;
+    std::int64_t delegates = 0;
+    std::int64_t version = 0;  ///< bumps whenever the snapshot changed
+    std::string dbPath;
+    std::int64_t dbBytes = 0;
+    std::int64_t freeDiskBytes = -1;
+    bool pinSet = false;
+    std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
+
+    /// Present and expected on a list, all categories together.
+    std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;
+    const core::CheckinList* list(std::string_view id) const;
+    const core::Category* category(std::string_view id) const;
+};
+
+/// A scan to decide and record.
+struct ScanRequest {
+    std::string text;
+    std::string listId;
+    core::Direction direction = core::Direction::Entry;
+    std::string kiosk;  ///< this kiosk's name
+    std::string source; ///< "camera", "keyboard", "serial", "manual" (text is then a delegate code), "replay"
+    bool force = false;
+    std::string forceReason;
+};
+
+/// What the services answered for a scan. Only committed outcomes are shown as decisions.
+struct ScanOutcome {
+    bool committed = false;        ///< the decision is in the database (or was quietly ignored)
+    std::string error;             ///< infrastructure failure: nothing was recorded
+    core::Status status = core::Status::Refused;
+    core::Reason reason = core::Reason::Malformed;
+    std::string message;           ///< the reason in plain words, from the string table
+    std::string hint;              ///< what to do next (refusals)
+    std::optional<core::Delegate> delegate;
+    std::string categoryName;
+    core::Millis at = 0;
+    core::Millis firstAt = 0;      ///< for already_checked_in: the first entry
+    std::string firstKiosk;
+    bool forced = false;
+};
+
+/// The answer to an organizer action (walk-in, revoke, export...).
+struct ActionResult {
+    bool ok = false;
+    std::string message; ///< shown to the organizer as is
+    std::string detail;  ///< a code, a file path
+};
+
+/// A person registered at the desk.
+struct WalkIn {
+    std::string name;
+    std::string title;
+    std::string unit;
+    std::string categoryId;
+};
+
+/// The intents a screen may ask for. The real implementation sits on kiosk/services; tests may
+/// use any other. Every method catches its own infrastructure errors and reports them as values.
+class Backend {
+public:
+    virtual ~Backend() = default;
+    /// Re-reads the snapshot when another process committed (PRAGMA data_version); true when it changed.
+    virtual bool refresh(core::Millis now) = 0;
+    virtual const Snapshot& snapshot() const = 0;
+    /// Decides and commits a scan; the outcome says whether it was committed.
+    virtual ScanOutcome scan(const ScanRequest& request, core::Millis now) = 0;
+    /// Desk search: a few letters without diacritics, best first.
+    virtual std::vector<core::Delegate> search(std::string_view query, size_t limit) = 0;
+    virtual ActionResult walkIn(const WalkIn& person, core::Millis now) = 0;
+    virtual ActionResult revoke(const std::string& code, core::Millis now) = 0;
+    virtual ActionResult reissue(const std::string& code, core::Millis now) = 0;
+    /// Prints the badge through CUPS when a printer is there, else saves the PDF and says where.
+    virtual ActionResult printBadge(const std::string& code) = 0;
+    virtual ActionResult exportAttendance(const std::string& path) = 0;
+    /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
+    virtual bool checkPin(std::string_view pin) = 0;
+    /// Records this kiosk as alive for the console's device list.
+    virtual void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) = 0;
+};
+
+} // namespace kiosk::ui

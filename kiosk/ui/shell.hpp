@@ -1,0 +1,74 @@
+#pragma once
+// The shell: one role's view full screen, the PIN prompt, the console over any role, scans from
+// every input routed to the view. No SDL here: the loop in app.cpp feeds it, tests drive it headless.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/ui/key_burst.hpp"
+#include "kiosk/ui/pin_lock.hpp"
+#include "kiosk/ui/view.hpp"
+
+namespace kiosk::ui {
+
+/// Keys the shell itself reacts to (everything else is ImGui's).
+enum class ShellKey { Escape, Enter, Tab, Backspace, Digit, AltF4 };
+
+/// What one frame asks of the loop.
+struct FrameResult {
+    std::optional<platform::Cue> cue;
+    bool animating = false;
+    core::Millis wakeAt = 0;
+};
+
+class Shell {
+public:
+    Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings);
+
+    /// Builds one frame; call between ImGui::NewFrame() and ImGui::Render().
+    FrameResult frame(core::Millis now, float scale, const CameraPicture* camera = nullptr);
+
+    /// A key the shell handles; digit is '0'..'9' for ShellKey::Digit. Returns true when consumed.
+    bool key(ShellKey key, char digit, std::uint32_t atMs);
+    /// Typed text; true when it went to the wedge detector (so ImGui must not see it).
+    bool text(const std::string& utf8, std::uint32_t atMs);
+    /// A decoded code from the camera, the serial scanner or a replay (decided on the next frame).
+    void scan(const std::string& text, const std::string& source);
+    /// The window was asked to close (Alt+F4, window manager): needs the PIN unless unlocked.
+    void requestQuit();
+
+    bool wantsQuit() const { return m_quit; }
+    /// True while typed text belongs to ImGui (console, PIN prompt) rather than the wedge.
+    bool textGoesToImGui() const;
+    const std::string& role() const { return m_role; }
+    bool consoleOpen() const { return m_consoleOpen; }
+    bool pinOpen() const { return m_pin.isOpen(); }
+    Settings& settings() { return m_settings; }
+    std::map<std::string, Hotspot>& hotspots() { return m_hotspots; }
+    /// Switches role (the PIN was already given).
+    void switchRole(const std::string& role);
+    /// The state for end-to-end checks, as a JSON object.
+    std::string stateJson() const;
+
+private:
+    void drawLocked(ViewContext& ctx);
+    bool organizerLocked() const { return m_role == "organizer" && !m_unlocked; }
+
+    Backend& m_backend;
+    const platform::Fonts& m_fonts;
+    std::string m_role;
+    Settings m_settings;
+    std::unique_ptr<View> m_view;
+    std::unique_ptr<View> m_console;
+    bool m_consoleOpen = false;
+    bool m_unlocked = false; ///< organizer role: the PIN was given
+    bool m_quit = false;
+    bool m_submitPin = false;
+    PinPrompt m_pin;
+    KeyBurst m_burst;
+    std::vector<std::pair<std::string, std::string>> m_pendingScans;
+    std::map<std::string, Hotspot> m_hotspots;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,40 @@
+#pragma once
+// Runs the shell headless with ImGui's null setup: a context, a built font atlas, a display size,
+// NewFrame/Render with no window and no GL. Clicks and typing go through ImGui's input like a user's.
+#include <imgui.h>
+
+#include <string>
+
+#include "kiosk/ui/shell.hpp"
+#include "memory_backend.hpp"
+
+namespace kiosk::test {
+
+/// One ImGui context and font atlas for the whole test program (the atlas takes a while to build).
+const platform::Fonts& nullFonts();
+
+class Harness {
+public:
+    explicit Harness(const std::string& role, int delegates = 30, int recent = 50);
+    ~Harness();
+
+    /// Advances the clock by ms and draws one frame.
+    ui::FrameResult frame(core::Millis advanceMs = 16);
+    /// Draws frames until the layout settles (hotspots recorded).
+    void settle() { frame(); frame(); }
+    /// Hovers, presses and releases the mouse on a named widget; false when it is not on screen.
+    bool click(const std::string& name);
+    /// Types text into whatever ImGui has focused.
+    void type(const std::string& text);
+    /// A scanner burst on the keyboard: text fast, then Enter.
+    void wedge(const std::string& text);
+    std::string state() const { return shell.stateJson(); }
+    bool has(const std::string& fragment) const { return state().find(fragment) != std::string::npos; }
+
+    MemoryBackend backend;
+    ui::Shell shell;
+    core::Millis now = 1692320400000; // 2023-08-18 08:00 +07:00
+    std::uint32_t ticks = 1000;
+};
+
+} // namespace kiosk::test

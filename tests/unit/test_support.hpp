@@ -1,0 +1,57 @@
+#pragma once
+// Shared test fixtures: a temporary folder, and an event database made from the default pack.
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/services/event_pack.hpp"
+#include "kiosk/services/session.hpp"
+
+namespace kiosk::test {
+
+/// A fresh folder under /tmp, removed with everything in it at scope exit.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        m_path = std::filesystem::temp_directory_path() / ("kiosk-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(m_path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+inline std::string defaultPack() { return std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023"; }
+
+/// Creates the default event (on its pack date, 2023-08-18) at path; fails the test if it cannot.
+inline void makeEventDb(const std::string& path, bool wholeDay = false) {
+    services::InitOptions o;
+    o.packDir = defaultPack();
+    o.dbPath = path;
+    o.force = true;
+    o.wholeDayWindows = wholeDay;
+    o.pin = "2468";
+    const auto r = services::initEvent(o);
+    if (!r.ok) {
+        std::string all;
+        for (const auto& p : r.problems) all += p + "\n";
+        throw std::runtime_error("initEvent failed:\n" + all);
+    }
+}
+
+/// Local time on the event day (UTC+7) as Millis.
+inline core::Millis at(const std::string& hhmmss) {
+    return *core::parseIso8601("2023-08-18T" + hhmmss + "+07:00", 420);
+}
+
+} // namespace kiosk::test
