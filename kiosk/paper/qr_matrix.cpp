@@ -1,40 +1,17 @@
 #include "kiosk/paper/qr_matrix.hpp"
 
-#include <ZXing/BitMatrix.h>
-#include <ZXing/MultiFormatWriter.h>
-
-#include <exception>
+#include "kiosk/scan/qr_writer.hpp"
 
 namespace kiosk::paper {
 
-namespace {
-// MultiFormatWriter takes 0..8 and maps pairs onto L, M, Q, H; 4 is M.
-constexpr int kEccLevelM = 4;
-} // namespace
-
 std::optional<QrMatrix> encodeQr(std::string_view text, std::string* error) {
-    if (text.empty()) {
-        if (error) *error = "empty text";
+    // One QR encoder for the whole program: the scan layer's (ECC M, alphanumeric for badge codes).
+    auto modules = scan::encodeQr(text);
+    if (!modules) {
+        if (error) *error = modules.error().detail;
         return std::nullopt;
     }
-    try {
-        const ZXing::BitMatrix bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
-                                          .setEccLevel(kEccLevelM)
-                                          .setMargin(0)
-                                          .encode(std::string(text), 0, 0);
-        QrMatrix qr;
-        qr.size = bits.width();
-        qr.version = (qr.size - 17) / 4;
-        qr.dark.resize(static_cast<size_t>(qr.size) * static_cast<size_t>(qr.size));
-        for (int y = 0; y < qr.size; ++y)
-            for (int x = 0; x < qr.size; ++x)
-                qr.dark[static_cast<size_t>(y) * static_cast<size_t>(qr.size) + static_cast<size_t>(x)] = bits.get(x, y) ? 1 : 0;
-        return qr;
-    } catch (const std::exception& e) {
-        // ZXing throws for text too long for any version: a value for our callers.
-        if (error) *error = e.what();
-        return std::nullopt;
-    }
+    return QrMatrix{modules->size, modules->version, std::move(modules->dark)};
 }
 
 void drawQr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, Rgb color) {

@@ -17,12 +17,10 @@ constexpr int kMaxModuleSize = 64;
 constexpr int kMaxQuietZone = 16;
 } // namespace
 
-Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
+Expected<QrModules> encodeQr(std::string_view text) {
     if (text.empty()) return Error{ErrorCode::EncodeFailed, "empty text"};
-    const int moduleSize = std::clamp(style.moduleSize, 1, kMaxModuleSize);
-    const int quiet = std::clamp(style.quietZone, 0, kMaxQuietZone);
-    // Margin 0 and size 0 give one pixel per module: we scale and pad ourselves so the module
-    // size is exact instead of whatever fits a requested pixel size.
+    // Margin 0 and size 0 give one pixel per module: callers scale and pad themselves so the
+    // module size is exact instead of whatever fits a requested pixel size.
     auto encode = [&](ZXing::CharacterSet charset) {
         auto writer = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
                           .setEccLevel(kEccLevelM)
@@ -46,15 +44,31 @@ Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
     const int n = matrix.width();
     if (n < 21 || matrix.height() != n)
         return Error{ErrorCode::EncodeFailed, "unexpected matrix size"};
+    QrModules out;
+    out.size = n;
+    out.version = (n - 17) / 4;
+    out.dark.resize(static_cast<size_t>(n) * static_cast<size_t>(n));
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x)
+            out.dark[static_cast<size_t>(y) * static_cast<size_t>(n) + static_cast<size_t>(x)] =
+                matrix.get(x, y) ? 1 : 0;
+    return out;
+}
 
+Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
+    auto modules = encodeQr(text);
+    if (!modules) return modules.error();
+    const int moduleSize = std::clamp(style.moduleSize, 1, kMaxModuleSize);
+    const int quiet = std::clamp(style.quietZone, 0, kMaxQuietZone);
+    const int n = modules->size;
     QrCode out;
     out.modules = n;
-    out.version = (n - 17) / 4;
+    out.version = modules->version;
     const int side = (n + 2 * quiet) * moduleSize;
     out.image = GrayImage(side, side, 255);
     for (int my = 0; my < n; ++my) {
         for (int mx = 0; mx < n; ++mx) {
-            if (!matrix.get(mx, my)) continue;
+            if (!modules->at(mx, my)) continue;
             const int x0 = (mx + quiet) * moduleSize;
             const int y0 = (my + quiet) * moduleSize;
             for (int y = y0; y < y0 + moduleSize; ++y)

@@ -42,6 +42,20 @@ TEST_CASE("a real badge text renders as a QR of version 4 or less at error corre
     }
 }
 
+TEST_CASE("the module matrix and the rendered image agree") {
+    auto m = encodeQr("ANTQ23-D0001-1-AAAABBBBCCCCDDDD");
+    auto img = renderQr("ANTQ23-D0001-1-AAAABBBBCCCCDDDD", {2, 1});
+    REQUIRE(m.ok());
+    REQUIRE(img.ok());
+    REQUIRE(m->size == img->modules);
+    for (int y = 0; y < m->size; ++y)
+        for (int x = 0; x < m->size; ++x) {
+            INFO(x << "," << y);
+            CHECK(m->at(x, y) == (img->image.row((y + 1) * 2)[(x + 1) * 2] == 0));
+        }
+    CHECK(m->at(0, 0)); // finder pattern corner
+}
+
 TEST_CASE("module size and quiet zone are exact, and the quiet zone is white") {
     auto qr = renderQr("ANTQ23-D0001-1-AAAABBBBCCCCDDDD", {3, 4});
     REQUIRE(qr.ok());
