@@ -44,7 +44,7 @@ at 7100  shot console_devices
 at 7200  click tab_setup
 at 7300  shot console_setup
 at 7400  click role_stage
-at 7600  shot stage_placeholder
+at 7600  shot stage_after_switch
 at 7800  quit
 STEPS
 # Another kiosk process checks D0003 in while the GUI runs; the GUI must see it.
@@ -64,11 +64,11 @@ sqlite3 "$db" "select source from scans" | grep -q manual || fail "no manual che
 sqlite3 "$db" "select reason from scans" | grep -q unknown || fail "the foreign code was not journaled as refused"
 
 grep -q '"role":"stage"' <<<"$state" || fail "role switch from the console did not happen"
-grep -q '"placeholder_role":"stage"' <<<"$state" || fail "stage placeholder not shown"
+grep -q '"screen":"stage"' <<<"$state" || fail "stage screen not shown after the role switch"
 grep -q '"le":3' <<<"$state" || fail "the GUI did not see all three check-ins (other process included)"
 
 for shot in gate_idle gate_welcome gate_already gate_refused pin_wrong console_dashboard console_manual \
-  console_devices console_setup stage_placeholder; do
+  console_devices console_setup stage_after_switch; do
   f="$out/shots/$shot.png"
   [ -s "$f" ] || fail "screenshot $shot missing"
   colours=$(convert "$f" -format %k info:)
