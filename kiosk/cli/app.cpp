@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "kiosk/cli/context.hpp"
-#include "kiosk/cli/program_cmd.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -34,8 +33,11 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addDecodeCommands(app, ctx);
+    addPaperCommands(app, ctx);
+    addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
-    addProgramCommand(app, ctx.dbPath, ctx.exitCode);
+    addGuiCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

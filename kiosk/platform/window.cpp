@@ -15,6 +15,8 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    // SIGTERM/SIGINT (a shutdown, systemd) end the process; only the window's close needs the PIN.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         error = std::string("SDL: ") + SDL_GetError();
         return nullptr;

@@ -187,14 +187,40 @@ int runGui(const GuiOptions& options, Backend& backend) {
         window->swap();
     };
 
+    auto handleEvent = [&](const SDL_Event& e) {
+        if (e.type == SDL_QUIT) {
+            shell.requestQuit();
+            return;
+        }
+        if (e.type == SDL_KEYDOWN) {
+            char digit = 0;
+            if (auto k = shellKey(e.key.keysym, digit)) {
+                const bool digitForImGui = *k == ShellKey::Digit && !shell.pinOpen();
+                if (!digitForImGui && shell.key(*k, digit, e.key.timestamp)) return;
+            }
+        }
+        if (e.type == SDL_TEXTINPUT && shell.text(e.text.text, e.text.timestamp)) return;
+        window->processEvent(e);
+    };
+    // Replay input is handled and drawn at once, so a later step sees its effect.
+    auto pumpAndDraw = [&] {
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) handleEvent(e);
+        renderFrame({});
+        renderFrame({});
+    };
+
     auto runStep = [&](const ReplayStep& s) {
         if (s.verb == "scan") {
             pushText(s.arg);
             pushKey(SDLK_RETURN, 0);
+            pumpAndDraw();
         } else if (s.verb == "type") {
             pushText(s.arg);
+            pumpAndDraw();
         } else if (s.verb == "key") {
             pushKeyByName(s.arg);
+            pumpAndDraw();
         } else if (s.verb == "click") {
             float x = 0, y = 0;
             if (!clickCoordinates(s.arg, x, y)) {
@@ -242,19 +268,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (SDL_WaitEventTimeout(&e, timeout)) {
             do {
                 dirty = true;
-                if (e.type == SDL_QUIT) {
-                    shell.requestQuit();
-                    continue;
-                }
-                if (e.type == SDL_KEYDOWN) {
-                    char digit = 0;
-                    if (auto k = shellKey(e.key.keysym, digit)) {
-                        const bool digitForImGui = *k == ShellKey::Digit && !shell.pinOpen();
-                        if (!digitForImGui && shell.key(*k, digit, e.key.timestamp)) continue;
-                    }
-                }
-                if (e.type == SDL_TEXTINPUT && shell.text(e.text.text, e.text.timestamp)) continue;
-                window->processEvent(e);
+                handleEvent(e);
             } while (SDL_PollEvent(&e));
         }
         if (now >= nextPoll) {
@@ -271,7 +285,8 @@ int runGui(const GuiOptions& options, Backend& backend) {
                 dirty = true;
             }
         }
-        while (nextStep < steps.size() && steps[nextStep].at <= static_cast<core::Millis>(SDL_GetTicks64() - start)) {
+        // One step per turn, so polls and timers interleave with a script that runs late.
+        if (nextStep < steps.size() && steps[nextStep].at <= static_cast<core::Millis>(SDL_GetTicks64() - start)) {
             const ReplayStep step = steps[nextStep++];
             if (step.verb == "quit") replayQuit = true;
             runStep(step);
@@ -289,6 +304,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
         }
     }
     if (!options.stateFile.empty()) {
+        backend.refresh(core::nowMillis()); // the state on quit reflects every commit so far
         std::ofstream out(options.stateFile);
         out << shell.stateJson() << '\n';
     }

@@ -14,7 +14,7 @@ namespace {
 // Checks a person in by their badge, as the desk does for someone without a readable badge.
 ScanOutcome checkInByCode(ViewContext& ctx, const std::string& code, bool force, const std::string& reason) {
     ScanRequest req;
-    req.text = ctx.backend.badgeText(code);
+    req.text = code;
     req.listId = ctx.settings.listId;
     req.direction = ctx.settings.direction;
     req.kiosk = ctx.settings.kiosk;

@@ -187,12 +187,16 @@ void drawSetup(ViewContext& ctx, State& st) {
     ImGui::SetNextItemWidth(400 * ctx.scale);
     ImGui::InputText(core::tr("gui.console.kiosk_name").c_str(), &s.kiosk);
 
-    // Cameras are whatever V4L2 exposes now; the scan worker picks the choice up.
-    std::vector<std::string> cameras{""};
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator("/dev", ec))
-        if (e.path().filename().string().rfind("video", 0) == 0) cameras.push_back(e.path().string());
-    std::sort(cameras.begin() + 1, cameras.end());
+    // Cameras are whatever V4L2 exposes; listing /dev is re-done every few seconds, not every frame.
+    if (ctx.now >= st.camerasAt + 3000) {
+        st.cameras = {""};
+        std::error_code ec;
+        for (const auto& e : std::filesystem::directory_iterator("/dev", ec))
+            if (e.path().filename().string().rfind("video", 0) == 0) st.cameras.push_back(e.path().string());
+        std::sort(st.cameras.begin() + 1, st.cameras.end());
+        st.camerasAt = ctx.now;
+    }
+    const auto& cameras = st.cameras;
     ImGui::SetNextItemWidth(400 * ctx.scale);
     const std::string none = core::tr("gui.console.none");
     if (ImGui::BeginCombo(core::tr("gui.console.camera").c_str(), s.camera.empty() ? none.c_str() : s.camera.c_str())) {

@@ -22,6 +22,8 @@ struct State {
     ActionResult lastAction;
     std::string exportPath;
     std::string tab = "dashboard";
+    std::vector<std::string> cameras; ///< V4L2 devices seen at camerasAt
+    core::Millis camerasAt = 0;
 };
 
 void drawDashboard(ViewContext& ctx, State& st);

@@ -96,7 +96,7 @@ public:
 
 private:
     void drawIdle(ViewContext& ctx) {
-        beginFullScreen("##gate", color::kBackground);
+        beginFullScreen("##gate", color::kBackground, false);
         const ImVec2 o = ImGui::GetWindowPos();
         const ImVec2 s = ImGui::GetWindowSize();
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -104,16 +104,7 @@ private:
         const float pad = 24 * ctx.scale;
 
         // The banner, in the seed's template: unit / NGÀY HỘI / the event's name and year / place and date.
-        float y = o.y + pad;
-        const float bannerBottom = o.y + s.y * 0.40f;
-        dl->AddRectFilled(o, ImVec2(o.x + s.x, bannerBottom), color::kBanner);
-        std::vector<std::string> lines = ev.bannerLines;
-        if (lines.empty()) lines = {ev.unit, ev.name};
-        for (size_t i = 0; i < lines.size(); ++i) {
-            ImFont* f = i == 0 ? ctx.fonts.title : (i + 1 == lines.size() && lines.size() > 2 ? ctx.fonts.bold : ctx.fonts.large);
-            const ImU32 c = (i == 0 || i + 1 == lines.size()) ? color::kText : color::kGold;
-            y += centredText(f, lines[i], c, o.x + pad, o.x + s.x - pad, y) + 4 * ctx.scale;
-        }
+        const float bannerBottom = eventBanner(ctx, ev, o.x, o.x + s.x, o.y);
 
         // The middle: the camera (when one is used), the prompt and the count.
         const float footerTop = o.y + s.y - ctx.fonts.title->FontSize * 2.6f - ctx.fonts.body->FontSize * 1.6f;
@@ -154,19 +145,24 @@ private:
                          : m_kind == CardKind::Warn  ? color::kWarn
                          : m_kind == CardKind::Refuse ? color::kRefuse
                                                       : color::kError;
-        beginFullScreen("##gate", bg);
+        beginFullScreen("##gate", bg, false);
         const ImVec2 o = ImGui::GetWindowPos();
         const ImVec2 s = ImGui::GetWindowSize();
         const float pad = 32 * ctx.scale;
         const float x0 = o.x + pad, x1 = o.x + s.x - pad;
-        float y = o.y + s.y * 0.10f;
         const int offset = ctx.snap.event.utcOffsetMin;
+        // Two passes: measure, then draw centred vertically.
+        bool drawing = false;
+        float y = 0;
         auto line = [&](ImFont* f, const std::string& text, ImU32 colour) {
-            if (!text.empty()) y += centredText(f, text, colour, x0, x1, y) + 8 * ctx.scale;
+            if (!text.empty()) y += centredText(f, text, colour, x0, x1, y, drawing) + 12 * ctx.scale;
         };
+        for (int pass = 0; pass < 2; ++pass) {
+        drawing = pass == 1;
+        y = drawing ? o.y + std::max(pad, (s.y - y) * 0.45f) : 0;
         switch (m_kind) {
         case CardKind::Welcome:
-            line(ctx.fonts.title, core::tr(c.reason == core::Reason::ExitOk ? "gui.gate.goodbye" : "gui.gate.welcome"),
+            line(ctx.fonts.large, core::tr(c.reason == core::Reason::ExitOk ? "gui.gate.goodbye" : "gui.gate.welcome"),
                  color::kText);
             line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
             if (c.delegate) {
@@ -178,23 +174,24 @@ private:
             if (c.forced) line(ctx.fonts.body, core::tr("gui.gate.forced"), color::kText);
             break;
         case CardKind::Warn:
-            line(ctx.fonts.large, c.delegate ? c.delegate->name : std::string(), color::kText);
-            line(ctx.fonts.title,
+            line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
+            line(ctx.fonts.large,
                  core::trf("gui.gate.already", {{"time", core::formatClock(c.firstAt, offset)}, {"kiosk", c.firstKiosk}}),
                  color::kText);
-            line(ctx.fonts.body, core::tr("gui.gate.already_hint"), color::kText);
+            line(ctx.fonts.title, core::tr("gui.gate.already_hint"), color::kText);
             break;
         case CardKind::Refuse:
-            line(ctx.fonts.large, core::tr("gui.gate.refused"), color::kText);
+            line(ctx.fonts.huge, core::tr("gui.gate.refused"), color::kText);
             line(ctx.fonts.large, c.delegate ? c.delegate->name : std::string(), color::kText);
-            line(ctx.fonts.title, c.message, color::kText);
+            line(ctx.fonts.large, c.message, color::kText);
             line(ctx.fonts.title, c.hint.empty() ? core::tr("gui.gate.go_to_desk") : c.hint, color::kGold);
             break;
         case CardKind::Error:
-            line(ctx.fonts.large, core::tr("gui.gate.not_recorded"), color::kText);
+            line(ctx.fonts.huge, core::tr("gui.gate.not_recorded"), color::kText);
             line(ctx.fonts.title, c.error, color::kText);
             line(ctx.fonts.title, core::tr("gui.gate.try_again"), color::kGold);
             break;
+        }
         }
         centredText(ctx.fonts.body, listLine(ctx), color::kText, x0, x1, o.y + s.y - ctx.fonts.body->FontSize * 1.6f);
         endFullScreen();

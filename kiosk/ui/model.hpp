@@ -43,7 +43,7 @@ struct ScanRequest {
     std::string listId;
     core::Direction direction = core::Direction::Entry;
     std::string kiosk;  ///< this kiosk's name
-    std::string source; ///< "camera", "keyboard", "serial", "manual", "replay"
+    std::string source; ///< "camera", "keyboard", "serial", "manual" (text is then a delegate code), "replay"
     bool force = false;
     std::string forceReason;
 };
@@ -91,8 +91,6 @@ public:
     virtual ScanOutcome scan(const ScanRequest& request, core::Millis now) = 0;
     /// Desk search: a few letters without diacritics, best first.
     virtual std::vector<core::Delegate> search(std::string_view query, size_t limit) = 0;
-    /// The badge text of a delegate (what the QR code holds), "" if unknown.
-    virtual std::string badgeText(const std::string& code) = 0;
     virtual ActionResult walkIn(const WalkIn& person, core::Millis now) = 0;
     virtual ActionResult revoke(const std::string& code, core::Millis now) = 0;
     virtual ActionResult reissue(const std::string& code, core::Millis now) = 0;

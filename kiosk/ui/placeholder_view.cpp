@@ -12,7 +12,7 @@ public:
     PlaceholderView(std::string roleId, std::string titleKey) : m_role(std::move(roleId)), m_titleKey(std::move(titleKey)) {}
 
     void draw(ViewContext& ctx) override {
-        beginFullScreen("##placeholder", color::kBackground);
+        beginFullScreen("##placeholder", color::kBackground, false);
         const ImVec2 o = ImGui::GetWindowPos();
         const ImVec2 s = ImGui::GetWindowSize();
         const float pad = 32 * ctx.scale;

@@ -34,14 +34,17 @@ void applyTheme(float scale) {
     c[ImGuiCol_TabHovered] = ImVec4(0.22f, 0.42f, 0.75f, 1);
 }
 
-void beginFullScreen(const char* id, ImU32 background) {
+void beginFullScreen(const char* id, ImU32 background, bool padded) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    if (!padded) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar(padded ? 1 : 2);
 }
 
 void endFullScreen() {
@@ -49,7 +52,7 @@ void endFullScreen() {
     ImGui::PopStyleColor();
 }
 
-float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y) {
+float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y, bool draw) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float width = std::max(1.0f, x1 - x0);
     const char* begin = text.data();
@@ -62,7 +65,7 @@ float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, f
         const char* nl = static_cast<const char*>(memchr(begin, '\n', static_cast<size_t>(lineEnd - begin)));
         if (nl) lineEnd = nl;
         const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, lineEnd);
-        dl->AddText(font, font->FontSize, ImVec2(x0 + (width - size.x) * 0.5f, y + used), colour, begin, lineEnd);
+        if (draw) dl->AddText(font, font->FontSize, ImVec2(x0 + (width - size.x) * 0.5f, y + used), colour, begin, lineEnd);
         used += font->FontSize * 1.15f;
         begin = lineEnd;
         while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
@@ -75,6 +78,25 @@ void recordHotspot(ViewContext& ctx, const char* name) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
     (*ctx.hotspots)[name] = Hotspot{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+float eventBanner(ViewContext& ctx, const core::Event& ev, float x0, float x1, float y0) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 24 * ctx.scale;
+    std::vector<std::string> lines = ev.bannerLines;
+    if (lines.empty()) lines = {ev.unit, ev.name};
+    float bottom = 0;
+    for (int pass = 0; pass < 2; ++pass) { // measure, then paint the band and the lines
+        float y = y0 + pad;
+        if (pass == 1) dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, bottom), color::kBanner);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            ImFont* f = i == 0 ? ctx.fonts.title : (i + 1 == lines.size() && lines.size() > 2 ? ctx.fonts.bold : ctx.fonts.large);
+            const ImU32 c = (i == 0 || i + 1 == lines.size()) ? color::kText : color::kGold;
+            y += centredText(f, lines[i], c, x0 + pad, x1 - pad, y, pass == 1) + 6 * ctx.scale;
+        }
+        bottom = y + pad;
+    }
+    return bottom;
 }
 
 bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImVec2 size) {
@@ -113,7 +135,7 @@ void arrivalsChart(ViewContext& ctx, const std::vector<std::pair<core::Millis, i
     const float chartH = size.y - labelH - 8;
     const size_t n = std::min<size_t>(buckets.size(), 60); // the last ten hours at most
     const size_t first = buckets.size() - n;
-    const float barW = size.x / static_cast<float>(n);
+    const float barW = std::min(size.x / static_cast<float>(n), size.x / 12.0f); // one bucket is not a wall
     const int offset = ctx.snap.event.utcOffsetMin;
     for (size_t i = 0; i < n; ++i) {
         const auto& [start, count] = buckets[first + i];

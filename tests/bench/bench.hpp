@@ -55,9 +55,9 @@ inline double quantile(std::vector<double>& samples, double q) {
     return samples[i];
 }
 
-inline std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
+template <class... Args> std::string fmt(const char* f, Args... args) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, f, args...);
     return buf;
 }
 

@@ -19,7 +19,6 @@ public:
     const ui::Snapshot& snapshot() const override { return m_snap; }
     ui::ScanOutcome scan(const ui::ScanRequest& request, core::Millis now) override;
     std::vector<core::Delegate> search(std::string_view query, size_t limit) override;
-    std::string badgeText(const std::string& code) override { return code; }
     ui::ActionResult walkIn(const ui::WalkIn& person, core::Millis now) override;
     ui::ActionResult revoke(const std::string& code, core::Millis now) override;
     ui::ActionResult reissue(const std::string& code, core::Millis now) override;

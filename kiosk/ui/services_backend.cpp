@@ -1,0 +1,190 @@
+#include "kiosk/ui/services_backend.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/services/event_pack.hpp"
+#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/store/event_repo.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+constexpr int kRecentScans = 60;
+constexpr core::Millis kArrivalBucketMs = 10 * 60 * 1000;
+// A cached statement that returned its one row stays active, and an active statement keeps the
+// connection's read transaction (and so its view of the file) open: other kiosks' commits would
+// never show. Ending them before each poll lets the next read see the newest commit.
+void endReads(store::Database& db) {
+    for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st))
+        if (sqlite3_stmt_busy(st)) sqlite3_reset(st);
+}
+
+} // namespace
+
+std::string describeDbError(const store::DbError& e) {
+    if (e.busy()) return core::tr("gui.gate.db_busy");
+    if (e.diskProblem()) return core::tr("gui.gate.disk_full");
+    return core::trf("gui.gate.db_error", {{"detail", e.what()}});
+}
+
+ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
+    : m_session(std::move(session)), m_desk(*m_session), m_directory(*m_session) {
+    reload();
+}
+
+void ServicesBackend::reload() {
+    store::Database& db = m_session->db();
+    Snapshot s;
+    s.event = m_session->event();
+    s.categories = m_session->categories();
+    s.lists = m_session->lists();
+    s.counts = store::attendanceCounts(db);
+    s.arrivals = store::arrivalsHistogram(db, "", kArrivalBucketMs);
+    s.recent = store::recentScans(db, kRecentScans);
+    for (const auto& r : s.recent) {
+        std::string name;
+        if (r.delegateId)
+            if (auto d = store::findDelegateById(db, *r.delegateId)) name = d->name;
+        s.recentNames.push_back(std::move(name));
+    }
+    s.kiosks = store::kiosksSeen(db);
+    s.delegates = store::countDelegates(db);
+    s.pinSet = store::getSetting(db, "pin_hash").has_value();
+    s.dbPath = db.path();
+    std::error_code ec;
+    s.dbBytes = static_cast<std::int64_t>(std::filesystem::file_size(db.path(), ec));
+    if (ec) s.dbBytes = -1;
+    const auto wal = std::filesystem::file_size(db.path() + "-wal", ec);
+    if (!ec && s.dbBytes >= 0) s.dbBytes += static_cast<std::int64_t>(wal);
+    const auto dir = std::filesystem::absolute(db.path()).parent_path();
+    const auto space = std::filesystem::space(dir, ec);
+    s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
+    s.version = m_snap.version + 1;
+    m_snap = std::move(s);
+    endReads(db);
+}
+
+bool ServicesBackend::refresh(core::Millis now) {
+    try {
+        endReads(m_session->db());
+        const bool other = m_session->refresh();
+        if (!other && !m_dirty) return false;
+        m_dirty = false;
+        reload();
+        return true;
+    } catch (const store::DbError& e) {
+        // Keep showing the last good snapshot and say why it is not fresh.
+        m_snap.loadError = describeDbError(e);
+        return true;
+    }
+}
+
+ScanOutcome ServicesBackend::scan(const ScanRequest& request, core::Millis now) {
+    ScanOutcome out;
+    out.at = now;
+    services::ScanRequest r;
+    r.text = request.text;
+    r.listId = request.listId;
+    r.direction = request.direction;
+    r.kiosk = request.kiosk;
+    r.source = request.source;
+    r.force = request.force;
+    r.forceReason = request.forceReason;
+    r.at = now;
+    try {
+        const services::ScanOutcome o = request.source == "manual" ? m_desk.admitByCode(request.text, r) : m_desk.scan(r);
+        out.committed = true;
+        out.status = o.decision.status;
+        out.reason = o.decision.reason;
+        out.forced = o.decision.forced;
+        out.message = o.message;
+        out.hint = o.hint;
+        out.delegate = o.delegate;
+        out.categoryName = o.categoryName;
+        out.firstAt = o.state.firstEntryAt;
+        out.firstKiosk = o.state.firstEntryKiosk;
+        out.at = o.at;
+        m_dirty = true;
+    } catch (const store::DbError& e) {
+        out.error = describeDbError(e);
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+std::vector<core::Delegate> ServicesBackend::search(std::string_view query, size_t limit) {
+    try {
+        return m_directory.search(std::string(query), limit);
+    } catch (const store::DbError& e) {
+        m_snap.loadError = describeDbError(e);
+        return {};
+    }
+}
+
+ActionResult ServicesBackend::walkIn(const WalkIn& person, core::Millis now) {
+    try {
+        services::WalkIn w{person.name, person.title, person.unit, person.categoryId, {}};
+        services::DirectoryError error = services::DirectoryError::None;
+        auto d = m_directory.addWalkIn(w, error);
+        m_dirty = true;
+        if (!d) return {false, core::tr("gui.console.walkin_failed"), {}};
+        return {true, core::trf("gui.console.walked_in", {{"name", d->name}, {"code", d->code}}), d->code};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), {}};
+    }
+}
+
+ActionResult ServicesBackend::revoke(const std::string& code, core::Millis now) {
+    try {
+        const auto error = m_directory.revoke(code);
+        m_dirty = true;
+        if (error != services::DirectoryError::None) return {false, core::tr("gui.console.not_found"), code};
+        return {true, core::tr("gui.console.done"), code};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), code};
+    }
+}
+
+ActionResult ServicesBackend::reissue(const std::string& code, core::Millis now) {
+    try {
+        services::DirectoryError error = services::DirectoryError::None;
+        auto text = m_directory.reissue(code, error);
+        m_dirty = true;
+        if (!text) return {false, core::tr("gui.console.not_found"), code};
+        return {true, core::tr("gui.console.done"), *text};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), code};
+    }
+}
+
+ActionResult ServicesBackend::printBadge(const std::string& code) {
+    // Badge PDFs come from kiosk/paper, which this build does not link into the GUI yet.
+    return {false, core::trf("gui.console.print_unavailable", {{"code", code}}), {}};
+}
+
+ActionResult ServicesBackend::exportAttendance(const std::string& path) {
+    return {false, core::trf("gui.console.export_unavailable", {{"path", path}}), {}};
+}
+
+bool ServicesBackend::checkPin(std::string_view pin) {
+    try {
+        const auto hash = store::getSetting(m_session->db(), "pin_hash");
+        return hash && services::checkPin(*hash, std::string(pin));
+    } catch (const store::DbError&) {
+        return false;
+    }
+}
+
+void ServicesBackend::heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) {
+    try {
+        store::heartbeat(m_session->db(), kiosk, role, now, info);
+    } catch (const store::DbError&) {
+        // A missed heartbeat only makes this kiosk look idle on the console.
+    }
+}
+
+} // namespace kiosk::ui

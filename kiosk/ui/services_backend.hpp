@@ -1,0 +1,45 @@
+#pragma once
+// The Backend the real program uses: kiosk/services on the event database (Session,
+// CheckinDesk, DelegateDirectory). Database failures become values the screens show.
+#include <memory>
+#include <string>
+
+#include "kiosk/services/checkin_desk.hpp"
+#include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/services/session.hpp"
+#include "kiosk/ui/model.hpp"
+
+namespace kiosk::ui {
+
+class ServicesBackend final : public Backend {
+public:
+    /// Takes an open session; reads the first snapshot at once.
+    explicit ServicesBackend(std::unique_ptr<services::Session> session);
+
+    bool refresh(core::Millis now) override;
+    const Snapshot& snapshot() const override { return m_snap; }
+    ScanOutcome scan(const ScanRequest& request, core::Millis now) override;
+    std::vector<core::Delegate> search(std::string_view query, size_t limit) override;
+    ActionResult walkIn(const WalkIn& person, core::Millis now) override;
+    ActionResult revoke(const std::string& code, core::Millis now) override;
+    ActionResult reissue(const std::string& code, core::Millis now) override;
+    ActionResult printBadge(const std::string& code) override;
+    ActionResult exportAttendance(const std::string& path) override;
+    bool checkPin(std::string_view pin) override;
+    void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
+
+    services::Session& session() { return *m_session; }
+
+private:
+    void reload();
+    std::unique_ptr<services::Session> m_session;
+    services::CheckinDesk m_desk;
+    services::DelegateDirectory m_directory;
+    Snapshot m_snap;
+    bool m_dirty = true; ///< this process wrote: data_version only reports other connections
+};
+
+/// The message for a database failure, in plain words.
+std::string describeDbError(const store::DbError& e);
+
+} // namespace kiosk::ui
