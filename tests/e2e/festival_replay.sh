@@ -10,6 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/event.db"
+export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
 mkdir -p "$out"
 "$bin" --db "$db" init --pack "$here/../../data/ngay-hoi-antq-2023" --today >/dev/null
 
