@@ -38,7 +38,7 @@ for j in 1 3 4 5; do
   done
 done
 "$bin" --db "$db" --json results --contest van-nghe | grep -q '"prize":"first"'
-"$bin" --db "$db" results stage results --contest van-nghe
+"$bin" --db "$db" results --contest van-nghe stage results
 printf 'at 400 shot stage_results\nat 600 quit\n' > "$work/stage.json.replay"
 gui stage "$work/stage.json.replay" "$work/stage.json" 2>/dev/null || true
 shots="quiz_shown quiz_buzzers quiz_revealed judge_signin judge_sheet judge_submitted"
