@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
+    addDecodeCommands(app, ctx);
     addPaperCommands(app, ctx);
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);

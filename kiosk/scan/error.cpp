@@ -19,6 +19,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::DeviceNotFound: return "device_not_found";
     case ErrorCode::PermissionDenied: return "permission_denied";
     case ErrorCode::NotACamera: return "not_a_camera";
+    case ErrorCode::NotASerialPort: return "not_a_serial_port";
     case ErrorCode::NoSupportedFormat: return "no_supported_format";
     case ErrorCode::DeviceBusy: return "device_busy";
     case ErrorCode::DeviceLost: return "device_lost";

@@ -18,6 +18,7 @@ enum class ErrorCode {
     DeviceNotFound,
     PermissionDenied,
     NotACamera,
+    NotASerialPort,
     NoSupportedFormat,
     DeviceBusy,
     DeviceLost,

@@ -21,14 +21,22 @@ Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
     if (text.empty()) return Error{ErrorCode::EncodeFailed, "empty text"};
     const int moduleSize = std::clamp(style.moduleSize, 1, kMaxModuleSize);
     const int quiet = std::clamp(style.quietZone, 0, kMaxQuietZone);
+    // Margin 0 and size 0 give one pixel per module: we scale and pad ourselves so the module
+    // size is exact instead of whatever fits a requested pixel size.
+    auto encode = [&](ZXing::CharacterSet charset) {
+        auto writer = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setEccLevel(kEccLevelM).setMargin(0);
+        if (charset != ZXing::CharacterSet::Unknown) writer.setEncoding(charset);
+        return writer.encode(std::string(text), 0, 0);
+    };
     ZXing::BitMatrix matrix;
     try {
-        // Margin 0 and size 0 give one pixel per module: we scale and pad ourselves so the
-        // module size is exact instead of whatever fits a requested pixel size.
-        matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
-                     .setEccLevel(kEccLevelM)
-                     .setMargin(0)
-                     .encode(std::string(text), 0, 0);
+        try {
+            // The default (ISO-8859-1) adds no ECI header: badge texts stay small.
+            matrix = encode(ZXing::CharacterSet::Unknown);
+        } catch (const std::exception&) {
+            // Text outside Latin-1 (Vietnamese names) needs UTF-8, announced by an ECI header.
+            matrix = encode(ZXing::CharacterSet::UTF8);
+        }
     } catch (const std::exception& e) {
         // The writer throws when the text does not fit any version.
         return Error{ErrorCode::TextTooLong, e.what()};

@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream b;
-    b << in.rdbuf();
-    return b.str();
-}
-
 std::string str(const toml::node_view<const toml::node>& n, const std::string& fallback = "") {
     return n.value_or(fallback);
 }
@@ -162,8 +155,17 @@ InitResult initEvent(const InitOptions& o) {
     loadEventToml(o.packDir + "/event.toml", event, lists, defaultPin, result.problems);
     loadCategoriesCsv(o.packDir + "/categories.csv", categories, result.problems);
     if (o.date) {
-        if (core::parseDate(*o.date)) event.date = *o.date;
-        else result.problems.push_back(core::trf("init.bad_field", {{"field", "--date"}}));
+        if (core::parseDate(*o.date)) {
+            event.date = *o.date;
+            // The banner's last line is the place and date of the template: it moves with the event.
+            if (event.bannerLines.size() >= 4)
+                event.bannerLines.back() = core::trf("event.date_line", {{"place", event.place},
+                                                                         {"day", std::to_string(std::stoi(event.date.substr(8, 2)))},
+                                                                         {"month", std::to_string(std::stoi(event.date.substr(5, 2)))},
+                                                                         {"year", event.date.substr(0, 4)}});
+        } else {
+            result.problems.push_back(core::trf("init.bad_field", {{"field", "--date"}}));
+        }
     }
     if (o.wholeDayWindows)
         for (auto& l : lists) {

@@ -19,7 +19,7 @@ struct Run {
     std::string out;
 };
 
-Run kiosk(const std::string& db, const std::string& args) {
+Run runCli(const std::string& db, const std::string& args) {
     const std::string cmd = std::string(KIOSK_BIN) + " --db " + db + " " + args + " 2>&1";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
@@ -57,16 +57,16 @@ TEST_CASE("festival CLI: a buzzer question, marks, undo and status in JSON") {
     kiosk::test::TempDir dir;
     const auto db = dir.file("event.db");
     kiosk::test::makeEventDb(db);
-    CHECK(kiosk(db, "quiz show c23 --at 2023-08-18T10:00:00").code == 0);
-    CHECK(kiosk(db, "quiz buzz --key 1 --at 2023-08-18T10:00:00.500").code == 0); // false start
-    CHECK(kiosk(db, "quiz start --at 2023-08-18T10:00:01").code == 0);
-    CHECK(kiosk(db, "quiz buzz cdc --at 2023-08-18T10:00:01.321").code == 0);
-    CHECK(kiosk(db, "quiz buzz ttyt-yd --at 2023-08-18T10:00:01.322").code == 0);
-    CHECK(kiosk(db, "quiz mark ttyt-yd right").code == 1); // not their turn: refused
-    CHECK(kiosk(db, "quiz mark cdc wrong").code == 0);
-    CHECK(kiosk(db, "quiz mark ttyt-yd right").code == 0);
-    CHECK(kiosk(db, "quiz undo").code == 0);
-    auto status = kiosk(db, "--json quiz status");
+    CHECK(runCli(db, "quiz show c23 --at 2023-08-18T10:00:00").code == 0);
+    CHECK(runCli(db, "quiz buzz --key 1 --at 2023-08-18T10:00:00.500").code == 0); // false start
+    CHECK(runCli(db, "quiz start --at 2023-08-18T10:00:01").code == 0);
+    CHECK(runCli(db, "quiz buzz cdc --at 2023-08-18T10:00:01.321").code == 0);
+    CHECK(runCli(db, "quiz buzz ttyt-yd --at 2023-08-18T10:00:01.322").code == 0);
+    CHECK(runCli(db, "quiz mark ttyt-yd right").code == 1); // not their turn: refused
+    CHECK(runCli(db, "quiz mark cdc wrong").code == 0);
+    CHECK(runCli(db, "quiz mark ttyt-yd right").code == 0);
+    CHECK(runCli(db, "quiz undo").code == 0);
+    auto status = runCli(db, "--json quiz status");
     REQUIRE(status.code == 0);
     CHECK(status.out.find("\"kind\":\"false_start\"") != std::string::npos);
     CHECK(status.out.find("\"ms_after_open\":321") != std::string::npos);
@@ -78,24 +78,24 @@ TEST_CASE("festival CLI: five judges score, a locked sheet refuses, results with
     kiosk::test::TempDir dir;
     const auto db = dir.file("event.db");
     kiosk::test::makeEventDb(db);
-    CHECK(kiosk(db, "judge score --judge gk2 --pin 9999 tm01 noi-dung 8").code == 1);
-    CHECK(kiosk(db, "judge score --judge gk2 --pin 2302 tm01 noi-dung 10,5").code == 1);
+    CHECK(runCli(db, "judge score --judge gk2 --pin 9999 tm01 noi-dung 8").code == 1);
+    CHECK(runCli(db, "judge score --judge gk2 --pin 2302 tm01 noi-dung 10,5").code == 1);
     for (int j = 1; j <= 5; ++j) {
         const std::string who = "--judge gk" + std::to_string(j) + " --pin 230" + std::to_string(j) + " ";
         for (const char* p : {"tm01", "tm02"}) {
             const bool first = std::string(p) == "tm01";
             for (const char* c : {"noi-dung", "bieu-dien", "trang-phuc"})
-                REQUIRE(kiosk(db, "judge score " + who + p + " " + c + (first ? " 9" : " 8")).code == 0);
-            REQUIRE(kiosk(db, "judge submit " + who + p).code == 0);
+                REQUIRE(runCli(db, "judge score " + who + p + " " + c + (first ? " 9" : " 8")).code == 0);
+            REQUIRE(runCli(db, "judge submit " + who + p).code == 0);
         }
     }
-    CHECK(kiosk(db, "judge score --judge gk3 --pin 2303 tm01 noi-dung 5").code == 1); // locked
-    CHECK(kiosk(db, "judge reopen --judge gk2 --pin 2302 tm01 gk3 --reason x").code == 1); // not head
-    CHECK(kiosk(db, "judge reopen --judge gk1 --pin 2301 tm01 gk3 --reason \"nhập nhầm\"").code == 0);
-    CHECK(kiosk(db, "judge score --judge gk3 --pin 2303 tm01 noi-dung 8,5").code == 0);
-    CHECK(kiosk(db, "judge submit --judge gk3 --pin 2303 tm01").code == 0);
+    CHECK(runCli(db, "judge score --judge gk3 --pin 2303 tm01 noi-dung 5").code == 1); // locked
+    CHECK(runCli(db, "judge reopen --judge gk2 --pin 2302 tm01 gk3 --reason x").code == 1); // not head
+    CHECK(runCli(db, "judge reopen --judge gk1 --pin 2301 tm01 gk3 --reason \"nhập nhầm\"").code == 0);
+    CHECK(runCli(db, "judge score --judge gk3 --pin 2303 tm01 noi-dung 8,5").code == 0);
+    CHECK(runCli(db, "judge submit --judge gk3 --pin 2303 tm01").code == 0);
     const auto csv = dir.file("van-nghe.csv");
-    auto res = kiosk(db, "--json results --contest van-nghe --csv " + csv);
+    auto res = runCli(db, "--json results --contest van-nghe --csv " + csv);
     REQUIRE(res.code == 0);
     CHECK(res.out.find("\"id\":\"tm01\",\"name\":\"Bài ca người thầy thuốc\"") != std::string::npos);
     CHECK(res.out.find("\"prize\":\"first\"") != std::string::npos);
@@ -105,9 +105,9 @@ TEST_CASE("festival CLI: five judges score, a locked sheet refuses, results with
     CHECK(text.str().find("Giải Nhất") != std::string::npos);
     CHECK(text.str().find("Bài ca người thầy thuốc") != std::string::npos);
     // Sports: times, lower is better.
-    CHECK(kiosk(db, "results record bvdk 0:52,31").code == 0);
-    CHECK(kiosk(db, "results record cdc 51.9").code == 0);
-    CHECK(kiosk(db, "results record vp-so abc").code == 1);
-    auto sports = kiosk(db, "--json results --contest tiep-suc");
+    CHECK(runCli(db, "results record bvdk 0:52,31").code == 0);
+    CHECK(runCli(db, "results record cdc 51.9").code == 0);
+    CHECK(runCli(db, "results record vp-so abc").code == 1);
+    auto sports = runCli(db, "--json results --contest tiep-suc");
     CHECK(sports.out.find("\"rank\":1,\"id\":\"cdc\"") != std::string::npos);
 }
