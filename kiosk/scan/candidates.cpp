@@ -41,8 +41,9 @@ void measureLevels(const ImageView& f, int x0, int y0, int b, BlockStat& st) {
     int lo = 255, hi = 0;
     std::uint32_t sum = 0, sumSq = 0;
     for (int k = 0; k < kLinesPerBlock; ++k) {
-        const std::uint8_t* p = f.data + static_cast<std::ptrdiff_t>(y0 + k * step + step / 2) * f.rowStride +
-                                static_cast<std::ptrdiff_t>(x0) * f.pixStride;
+        const std::uint8_t* p =
+            f.data + static_cast<std::ptrdiff_t>(y0 + k * step + step / 2) * f.rowStride +
+            static_cast<std::ptrdiff_t>(x0) * f.pixStride;
         for (int i = 0; i < b; ++i) {
             const int v = p[static_cast<std::ptrdiff_t>(i) * f.pixStride];
             lo = std::min(lo, v);
@@ -164,14 +165,18 @@ CandidateSearch findCodeCandidates(const ImageView& frame, const CandidateOption
         const double fill = static_cast<double>(count) / ((cw - 1) * (ch - 1));
         Candidate c;
         const int x0 = std::max(0, (minX - 1) * b), y0 = std::max(0, (minY - 1) * b);
-        const int x1 = std::min(frame.width, (minX + cw + 1) * b), y1 = std::min(frame.height, (minY + ch + 1) * b);
+        const int x1 = std::min(frame.width, (minX + cw + 1) * b),
+                  y1 = std::min(frame.height, (minY + ch + 1) * b);
         c.rect = {x0, y0, x1 - x0, y1 - y0};
-        c.balance = static_cast<double>(std::min(sumX, sumY)) / static_cast<double>(std::max(1L, std::max(sumX, sumY)));
+        c.balance = static_cast<double>(std::min(sumX, sumY)) /
+                    static_cast<double>(std::max(1L, std::max(sumX, sumY)));
         c.score = count * fill / aspect;
         if (c.score >= opt.minScore) found.push_back(c);
     }
-    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& c) { return a.score > c.score; });
-    if (static_cast<int>(found.size()) > opt.maxCandidates) found.resize(static_cast<size_t>(opt.maxCandidates));
+    std::sort(found.begin(), found.end(),
+              [](const Candidate& a, const Candidate& c) { return a.score > c.score; });
+    if (static_cast<int>(found.size()) > opt.maxCandidates)
+        found.resize(static_cast<size_t>(opt.maxCandidates));
     return {std::move(found), noise};
 }
 

@@ -22,13 +22,14 @@ struct CandidateOptions {
 struct Candidate {
     Rect rect;
     double score = 0;
-    double balance = 0; ///< dark/light flips across rows vs down columns, smaller over larger (1: even)
+    double balance =
+        0; ///< dark/light flips across rows vs down columns, smaller over larger (1: even)
 };
 
 /// What the search found.
 struct CandidateSearch {
     std::vector<Candidate> regions; ///< best first, each padded by a block and clipped to the frame
-    int noise = 0;                  ///< typical gray-level spread of a background block (sensor noise)
+    int noise = 0; ///< typical gray-level spread of a background block (sensor noise)
 };
 
 /// The most code-like regions of a frame.

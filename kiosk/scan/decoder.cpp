@@ -37,7 +37,8 @@ double overlap(const Rect& a, const Rect& b) {
     const int w = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
     const int h = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
     if (w <= 0 || h <= 0) return 0;
-    const double smaller = std::min(static_cast<double>(a.width) * a.height, static_cast<double>(b.width) * b.height);
+    const double smaller =
+        std::min(static_cast<double>(a.width) * a.height, static_cast<double>(b.width) * b.height);
     return smaller > 0 ? w * static_cast<double>(h) / smaller : 0;
 }
 
@@ -49,17 +50,21 @@ struct Mapping {
 };
 
 // Appends the valid results whose text is new; returns how many were added.
-int collect(const ZXing::Results& results, const Mapping& m, DecodeStage stage, std::vector<DecodedCode>& out) {
+int collect(const ZXing::Results& results, const Mapping& m, DecodeStage stage,
+            std::vector<DecodedCode>& out) {
     int added = 0;
     for (const auto& r : results) {
         if (!r.isValid()) continue;
         std::string text = r.text();
-        if (std::any_of(out.begin(), out.end(), [&](const DecodedCode& c) { return c.text == text; })) continue;
+        if (std::any_of(out.begin(), out.end(),
+                        [&](const DecodedCode& c) { return c.text == text; }))
+            continue;
         DecodedCode code;
         code.text = std::move(text);
         code.stage = stage;
         const auto& pos = r.position();
-        for (int i = 0; i < 4; ++i) code.corners[i] = {pos[i].x / m.scale + m.dx, pos[i].y / m.scale + m.dy};
+        for (int i = 0; i < 4; ++i)
+            code.corners[i] = {pos[i].x / m.scale + m.dx, pos[i].y / m.scale + m.dy};
         out.push_back(std::move(code));
         ++added;
     }
@@ -75,7 +80,8 @@ ZXing::Results read(const GrayImage& img, const ZXing::DecodeHints& hints) {
 // The second pass on one region, cheapest and most often useful treatment first; the first that
 // decodes ends the search. Regions after the first get only the first treatments, which is where
 // their rescues come from on the sample and holdout sets, and text or patterns pay less.
-int decodeRegion(const ImageView& frame, const Rect& rect, bool thorough, bool noisy, std::vector<DecodedCode>& out) {
+int decodeRegion(const ImageView& frame, const Rect& rect, bool thorough, bool noisy,
+                 std::vector<DecodedCode>& out) {
     GrayImage crop = copyImage(frame.cropped(rect.x, rect.y, rect.width, rect.height));
     if (crop.empty()) return 0;
     const Mapping at1{rect.x, rect.y, 1};
@@ -93,7 +99,8 @@ int decodeRegion(const ImageView& frame, const Rect& rect, bool thorough, bool n
     // Blur: an unsharp mask applied twice restores module edges (once is not enough for the
     // blurred samples and twice still decodes the lightly blurred ones).
     const GrayImage sharp = unsharp(crop, 2, 48);
-    if (int n = collect(read(unsharp(sharp, 2, 48), local), at1, DecodeStage::RegionSharp, out)) return n;
+    if (int n = collect(read(unsharp(sharp, 2, 48), local), at1, DecodeStage::RegionSharp, out))
+        return n;
     if (!thorough) return 0;
     // Uneven binarization across a code: one threshold for the whole (small) region.
     const auto global = qrHints(ZXing::Binarizer::GlobalHistogram, false);
@@ -114,17 +121,20 @@ std::vector<Rect> regionsToTry(const ImageView& frame, int maxRegions, bool& noi
     co.maxCandidates = maxRegions;
     const auto search = findCodeCandidates(frame, co);
     std::vector<Rect> regions;
-    for (const auto& c : search.regions) regions.push_back(c.rect);
+    for (const auto& c : search.regions)
+        regions.push_back(c.rect);
     noisy = search.noise >= kNoisy;
     if (noisy) {
         const GrayImage half = downscale2(frame);
         for (const auto& c : findCodeCandidates(half.view(), co).regions) {
             const Rect r{c.rect.x * 2, c.rect.y * 2, c.rect.width * 2, c.rect.height * 2};
-            if (std::none_of(regions.begin(), regions.end(), [&](const Rect& k) { return overlap(k, r) > 0.5; }))
+            if (std::none_of(regions.begin(), regions.end(),
+                             [&](const Rect& k) { return overlap(k, r) > 0.5; }))
                 regions.push_back(r);
         }
     }
-    if (static_cast<int>(regions.size()) > maxRegions) regions.resize(static_cast<size_t>(std::max(0, maxRegions)));
+    if (static_cast<int>(regions.size()) > maxRegions)
+        regions.resize(static_cast<size_t>(std::max(0, maxRegions)));
     return regions;
 }
 
@@ -132,12 +142,18 @@ std::vector<Rect> regionsToTry(const ImageView& frame, int maxRegions, bool& noi
 
 const char* stageName(DecodeStage stage) {
     switch (stage) {
-    case DecodeStage::Frame: return "frame";
-    case DecodeStage::RegionStretch: return "stretch";
-    case DecodeStage::RegionSmooth: return "smooth";
-    case DecodeStage::RegionSharp: return "sharp";
-    case DecodeStage::RegionGlobal: return "global";
-    case DecodeStage::RegionUp: return "up";
+    case DecodeStage::Frame:
+        return "frame";
+    case DecodeStage::RegionStretch:
+        return "stretch";
+    case DecodeStage::RegionSmooth:
+        return "smooth";
+    case DecodeStage::RegionSharp:
+        return "sharp";
+    case DecodeStage::RegionGlobal:
+        return "global";
+    case DecodeStage::RegionUp:
+        return "up";
     }
     return "frame";
 }
@@ -163,8 +179,25 @@ DecodeResult Decoder::decode(const ImageView& frame) const {
         // ZXing reports odd input (e.g. sizes it cannot handle) by throwing; for a frame that is
         // simply "no code".
     }
-    result.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    result.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+} // namespace kiosk::scan
+
+namespace kiosk::scan {
+
+FileDecode decodeImageFile(const std::string& path, const Decoder& decoder) {
+    FileDecode out;
+    out.file = path;
+    auto img = loadImage(path);
+    if (!img) {
+        out.error = img.error();
+        return out;
+    }
+    out.result = decoder.decode(img->view());
+    return out;
 }
 
 } // namespace kiosk::scan

@@ -3,6 +3,7 @@
 // finds nothing) a second pass on the few regions that look like a code, contrast-stretched,
 // sharpened, upscaled or binarized another way. Frames without a code stay cheap.
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,12 @@ struct Point {
 
 /// Which pass, and on the second pass which treatment of the region, found a code.
 enum class DecodeStage {
-    Frame,          ///< first pass, whole frame
-    RegionStretch,  ///< region, contrast stretched
-    RegionSmooth,   ///< region of a noisy frame, 3x3 mean, contrast stretched
-    RegionSharp,    ///< region, unsharp mask (twice)
-    RegionGlobal,   ///< region, sharpened, global-histogram binarizer
-    RegionUp,       ///< region upscaled twice
+    Frame,         ///< first pass, whole frame
+    RegionStretch, ///< region, contrast stretched
+    RegionSmooth,  ///< region of a noisy frame, 3x3 mean, contrast stretched
+    RegionSharp,   ///< region, unsharp mask (twice)
+    RegionGlobal,  ///< region, sharpened, global-histogram binarizer
+    RegionUp,      ///< region upscaled twice
 };
 
 /// A short name for a stage ("frame", "stretch", ...).
@@ -32,7 +33,8 @@ const char* stageName(DecodeStage stage);
 /// One decoded code.
 struct DecodedCode {
     std::string text;
-    std::array<Point, 4> corners{}; ///< top-left, top-right, bottom-right, bottom-left in frame pixels
+    std::array<Point, 4>
+        corners{}; ///< top-left, top-right, bottom-right, bottom-left in frame pixels
     DecodeStage stage = DecodeStage::Frame;
 };
 
@@ -48,8 +50,8 @@ struct DecodeResult {
 
 /// Decoder settings.
 struct DecoderOptions {
-    bool secondPass = true;   ///< look again at code-like regions when the frame gives nothing
-    int maxRegions = 3;       ///< regions tried by the second pass
+    bool secondPass = true;    ///< look again at code-like regions when the frame gives nothing
+    int maxRegions = 3;        ///< regions tried by the second pass
     bool tryDownscale = false; ///< ZXing's own 1/3-size layer on the first pass: costs ~40% more
                                ///< and decoded nothing extra on the sample and holdout sets
 };
@@ -57,16 +59,27 @@ struct DecoderOptions {
 /// Decodes QR codes in gray frames. decode() is const and keeps no state between calls, so one
 /// instance may be used from several threads at once.
 class Decoder {
-public:
+  public:
     explicit Decoder(DecoderOptions options = {});
 
-    /// Decodes every QR code in frame (any row and pixel stride; nothing is copied for the first pass).
+    /// Decodes every QR code in frame (any row and pixel stride; nothing is copied for the first
+    /// pass).
     DecodeResult decode(const ImageView& frame) const;
 
     const DecoderOptions& options() const { return m_options; }
 
-private:
+  private:
     DecoderOptions m_options;
 };
+
+/// The outcome of decoding one image file (backs `kiosk decode IMAGE...`).
+struct FileDecode {
+    std::string file;
+    std::optional<Error> error; ///< the file could not be read; result is then empty
+    DecodeResult result;        ///< result.ms is the decode alone, without reading the file
+};
+
+/// Loads a PNG/JPEG file as gray and decodes it exactly as a camera frame is decoded.
+FileDecode decodeImageFile(const std::string& path, const Decoder& decoder);
 
 } // namespace kiosk::scan

@@ -1,5 +1,6 @@
 #pragma once
-// Expected failures of the scan layer (a bad file, a missing camera) as values with a translatable message.
+// Expected failures of the scan layer (a bad file, a missing camera) as values with a translatable
+// message.
 #include <string>
 #include <utility>
 #include <variant>
@@ -46,7 +47,7 @@ Error errnoError(int err, const std::string& path);
 
 /// A value or an Error; never throws for the failures it carries.
 template <class T> class Expected {
-public:
+  public:
     Expected(T value) : m_v(std::move(value)) {}
     Expected(Error error) : m_v(std::move(error)) {}
 
@@ -60,7 +61,7 @@ public:
     const T* operator->() const { return &value(); }
     const Error& error() const { return std::get<1>(m_v); }
 
-private:
+  private:
     std::variant<T, Error> m_v;
 };
 

@@ -4,11 +4,16 @@ namespace kiosk::scan {
 
 const char* sourceStateName(SourceState state) {
     switch (state) {
-    case SourceState::Idle: return "idle";
-    case SourceState::Running: return "running";
-    case SourceState::Lost: return "lost";
-    case SourceState::Failed: return "failed";
-    case SourceState::Ended: return "ended";
+    case SourceState::Idle:
+        return "idle";
+    case SourceState::Running:
+        return "running";
+    case SourceState::Lost:
+        return "lost";
+    case SourceState::Failed:
+        return "failed";
+    case SourceState::Ended:
+        return "ended";
     }
     return "idle";
 }

@@ -37,7 +37,7 @@ using NextFrame = Expected<std::optional<Frame>>;
 /// A producer of gray frames. Not thread-safe unless an implementation says so: one consumer
 /// thread opens it, pulls frames and closes it.
 class FrameSource {
-public:
+  public:
     virtual ~FrameSource() = default;
 
     /// Opens the source, or reopens it after it was lost.

@@ -26,9 +26,7 @@ using TjHandle = std::unique_ptr<void, TjDeleter>;
 // The simplified libpng API keeps its state in a struct that must be freed on every path.
 struct PngImage {
     png_image image{};
-    PngImage() {
-        image.version = PNG_IMAGE_VERSION;
-    }
+    PngImage() { image.version = PNG_IMAGE_VERSION; }
     ~PngImage() { png_image_free(&image); }
     PngImage(const PngImage&) = delete;
     PngImage& operator=(const PngImage&) = delete;
@@ -53,8 +51,12 @@ Expected<std::vector<std::uint8_t>> readFile(const std::string& path) {
     return bytes;
 }
 
-bool isPng(const std::uint8_t* d, size_t n) { return n >= 8 && png_sig_cmp(d, 0, 8) == 0; }
-bool isJpeg(const std::uint8_t* d, size_t n) { return n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF; }
+bool isPng(const std::uint8_t* d, size_t n) {
+    return n >= 8 && png_sig_cmp(d, 0, 8) == 0;
+}
+bool isJpeg(const std::uint8_t* d, size_t n) {
+    return n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+}
 
 // A decompressor per thread: creating one costs more than decoding a small MJPEG frame's header.
 void* threadJpegHandle() {
@@ -69,8 +71,9 @@ ImageView ImageView::cropped(int left, int top, int w, int h) const {
     top = std::clamp(top, 0, height);
     w = std::clamp(w, 0, width - left);
     h = std::clamp(h, 0, height - top);
-    return {data + static_cast<std::ptrdiff_t>(top) * rowStride + static_cast<std::ptrdiff_t>(left) * pixStride, w, h,
-            rowStride, pixStride};
+    return {data + static_cast<std::ptrdiff_t>(top) * rowStride +
+                static_cast<std::ptrdiff_t>(left) * pixStride,
+            w, h, rowStride, pixStride};
 }
 
 GrayImage::GrayImage(int w, int h, std::uint8_t fill)
@@ -86,7 +89,8 @@ GrayImage copyImage(const ImageView& view) {
         if (view.pixStride == 1) {
             std::memcpy(dst, src, static_cast<size_t>(view.width));
         } else {
-            for (int x = 0; x < view.width; ++x) dst[x] = src[static_cast<std::ptrdiff_t>(x) * view.pixStride];
+            for (int x = 0; x < view.width; ++x)
+                dst[x] = src[static_cast<std::ptrdiff_t>(x) * view.pixStride];
         }
     }
     return out;
@@ -108,13 +112,14 @@ Status decodeJpegInto(const std::uint8_t* data, std::size_t size, GrayImage& out
     void* tj = threadJpegHandle();
     if (!tj) return Status::failure({ErrorCode::BadImage, "tjInitDecompress failed"});
     int w = 0, h = 0, subsamp = 0, colorspace = 0;
-    if (tjDecompressHeader3(tj, data, static_cast<unsigned long>(size), &w, &h, &subsamp, &colorspace) != 0)
+    if (tjDecompressHeader3(tj, data, static_cast<unsigned long>(size), &w, &h, &subsamp,
+                            &colorspace) != 0)
         return Status::failure({ErrorCode::BadImage, tjGetErrorStr2(tj)});
     if (w <= 0 || h <= 0) return Status::failure({ErrorCode::BadImage, "empty JPEG"});
     if (out.width != w || out.height != h) out = GrayImage(w, h);
     // Gray output lets libjpeg skip the chroma planes entirely.
-    if (tjDecompress2(tj, data, static_cast<unsigned long>(size), out.pixels.data(), w, out.stride, h, TJPF_GRAY,
-                      TJFLAG_FASTDCT) != 0) {
+    if (tjDecompress2(tj, data, static_cast<unsigned long>(size), out.pixels.data(), w, out.stride,
+                      h, TJPF_GRAY, TJFLAG_FASTDCT) != 0) {
         // A warning (e.g. a truncated frame) still leaves a usable picture.
         if (tjGetErrorCode(tj) != TJERR_WARNING)
             return Status::failure({ErrorCode::BadImage, tjGetErrorStr2(tj)});
@@ -151,10 +156,12 @@ Expected<std::vector<std::uint8_t>> encodePng(const GrayImage& image) {
     png.image.height = static_cast<png_uint_32>(image.height);
     png.image.format = PNG_FORMAT_GRAY;
     png_alloc_size_t size = 0;
-    if (!png_image_write_get_memory_size(png.image, size, 0, image.pixels.data(), image.stride, nullptr))
+    if (!png_image_write_get_memory_size(png.image, size, 0, image.pixels.data(), image.stride,
+                                         nullptr))
         return Error{ErrorCode::EncodeFailed, png.image.message};
     std::vector<std::uint8_t> out(size);
-    if (!png_image_write_to_memory(&png.image, out.data(), &size, 0, image.pixels.data(), image.stride, nullptr))
+    if (!png_image_write_to_memory(&png.image, out.data(), &size, 0, image.pixels.data(),
+                                   image.stride, nullptr))
         return Error{ErrorCode::EncodeFailed, png.image.message};
     out.resize(size);
     return out;

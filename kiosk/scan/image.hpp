@@ -20,7 +20,8 @@ struct ImageView {
 
     bool empty() const { return data == nullptr || width <= 0 || height <= 0; }
     std::uint8_t at(int x, int y) const {
-        return data[static_cast<std::ptrdiff_t>(y) * rowStride + static_cast<std::ptrdiff_t>(x) * pixStride];
+        return data[static_cast<std::ptrdiff_t>(y) * rowStride +
+                    static_cast<std::ptrdiff_t>(x) * pixStride];
     }
     /// The sub-rectangle clipped to the image.
     ImageView cropped(int left, int top, int w, int h) const;
@@ -39,7 +40,9 @@ struct GrayImage {
 
     bool empty() const { return width <= 0 || height <= 0; }
     std::uint8_t* row(int y) { return pixels.data() + static_cast<std::size_t>(y) * stride; }
-    const std::uint8_t* row(int y) const { return pixels.data() + static_cast<std::size_t>(y) * stride; }
+    const std::uint8_t* row(int y) const {
+        return pixels.data() + static_cast<std::size_t>(y) * stride;
+    }
     ImageView view() const { return {pixels.data(), width, height, stride, 1}; }
 };
 

@@ -11,21 +11,26 @@ int stretchContrast(GrayImage& image, double lowFraction, double highFraction) {
     std::array<int, 256> hist{};
     for (int y = 0; y < image.height; ++y) {
         const std::uint8_t* row = image.row(y);
-        for (int x = 0; x < image.width; ++x) ++hist[row[x]];
+        for (int x = 0; x < image.width; ++x)
+            ++hist[row[x]];
     }
     const long total = static_cast<long>(image.width) * image.height;
     const long lowCount = static_cast<long>(lowFraction * static_cast<double>(total));
     const long highCount = static_cast<long>(highFraction * static_cast<double>(total));
     int lo = 0, hi = 255;
-    for (long seen = 0; lo < 255 && seen + hist[lo] <= lowCount; ++lo) seen += hist[lo];
-    for (long seen = 0; hi > 0 && seen + hist[hi] <= highCount; --hi) seen += hist[hi];
+    for (long seen = 0; lo < 255 && seen + hist[lo] <= lowCount; ++lo)
+        seen += hist[lo];
+    for (long seen = 0; hi > 0 && seen + hist[hi] <= highCount; --hi)
+        seen += hist[hi];
     const int range = hi - lo;
     if (range <= 0 || range >= 255) return std::max(range, 0);
     std::array<std::uint8_t, 256> lut{};
-    for (int v = 0; v < 256; ++v) lut[v] = static_cast<std::uint8_t>(std::clamp((v - lo) * 255 / range, 0, 255));
+    for (int v = 0; v < 256; ++v)
+        lut[v] = static_cast<std::uint8_t>(std::clamp((v - lo) * 255 / range, 0, 255));
     for (int y = 0; y < image.height; ++y) {
         std::uint8_t* row = image.row(y);
-        for (int x = 0; x < image.width; ++x) row[x] = lut[row[x]];
+        for (int x = 0; x < image.width; ++x)
+            row[x] = lut[row[x]];
     }
     return range;
 }
@@ -38,7 +43,8 @@ GrayImage unsharp(const GrayImage& image, int radius, int amountSixteenths) {
     for (int y = 0; y < h; ++y) {
         const std::uint8_t* row = image.row(y);
         int sum = 0;
-        for (int i = -radius; i <= radius; ++i) sum += row[std::clamp(i, 0, w - 1)];
+        for (int i = -radius; i <= radius; ++i)
+            sum += row[std::clamp(i, 0, w - 1)];
         int* out = horiz.data() + static_cast<size_t>(y) * w;
         for (int x = 0; x < w; ++x) {
             out[x] = sum;
@@ -49,7 +55,8 @@ GrayImage unsharp(const GrayImage& image, int radius, int amountSixteenths) {
     std::vector<int> colSum(static_cast<size_t>(w), 0);
     for (int i = -radius; i <= radius; ++i) {
         const int* src = horiz.data() + static_cast<size_t>(std::clamp(i, 0, h - 1)) * w;
-        for (int x = 0; x < w; ++x) colSum[x] += src[x];
+        for (int x = 0; x < w; ++x)
+            colSum[x] += src[x];
     }
     const int norm = win * win;
     for (int y = 0; y < h; ++y) {
@@ -62,7 +69,8 @@ GrayImage unsharp(const GrayImage& image, int radius, int amountSixteenths) {
         }
         const int* add = horiz.data() + static_cast<size_t>(std::min(y + radius + 1, h - 1)) * w;
         const int* sub = horiz.data() + static_cast<size_t>(std::max(y - radius, 0)) * w;
-        for (int x = 0; x < w; ++x) colSum[x] += add[x] - sub[x];
+        for (int x = 0; x < w; ++x)
+            colSum[x] += add[x] - sub[x];
     }
     return result;
 }
@@ -94,8 +102,8 @@ GrayImage downscale2(const ImageView& view) {
     for (int y = 0; y < out.height; ++y) {
         std::uint8_t* dst = out.row(y);
         for (int x = 0; x < out.width; ++x) {
-            const int sum = view.at(2 * x, 2 * y) + view.at(2 * x + 1, 2 * y) + view.at(2 * x, 2 * y + 1) +
-                            view.at(2 * x + 1, 2 * y + 1);
+            const int sum = view.at(2 * x, 2 * y) + view.at(2 * x + 1, 2 * y) +
+                            view.at(2 * x, 2 * y + 1) + view.at(2 * x + 1, 2 * y + 1);
             dst[x] = static_cast<std::uint8_t>((sum + 2) / 4);
         }
     }

@@ -25,7 +25,9 @@ void ImageFileSource::close() {
 }
 
 std::string ImageFileSource::name() const {
-    return m_paths.empty() ? "images" : "images (" + std::to_string(m_paths.size()) + ", " + m_paths.front() + "...)";
+    return m_paths.empty()
+               ? "images"
+               : "images (" + std::to_string(m_paths.size()) + ", " + m_paths.front() + "...)";
 }
 
 NextFrame ImageFileSource::next(int timeoutMs) {
@@ -33,7 +35,8 @@ NextFrame ImageFileSource::next(int timeoutMs) {
     const auto now = std::chrono::steady_clock::now();
     if (m_due > now) {
         // Pacing a demo: wait for the frame's turn, but never past the caller's timeout.
-        const auto wait = std::min<std::chrono::steady_clock::duration>(m_due - now, std::chrono::milliseconds(timeoutMs));
+        const auto wait = std::min<std::chrono::steady_clock::duration>(
+            m_due - now, std::chrono::milliseconds(timeoutMs));
         std::this_thread::sleep_for(wait);
         if (m_due > std::chrono::steady_clock::now()) return std::optional<Frame>{};
     }

@@ -1,8 +1,8 @@
 #pragma once
 // Frame sources without a camera: image files (tests, demos) and frames pushed in from another
 // thread (the GUI's replay script, tests of the worker).
-#include <condition_variable>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -13,8 +13,9 @@ namespace kiosk::scan {
 
 /// Reads PNG/JPEG files in order as frames, optionally looping, at most one per frameIntervalMs.
 class ImageFileSource : public FrameSource {
-public:
-    explicit ImageFileSource(std::vector<std::string> paths, bool loop = false, int frameIntervalMs = 0);
+  public:
+    explicit ImageFileSource(std::vector<std::string> paths, bool loop = false,
+                             int frameIntervalMs = 0);
 
     Status open() override;
     void close() override;
@@ -25,7 +26,7 @@ public:
     std::string name() const override;
     std::uint64_t dropped() const override { return 0; }
 
-private:
+  private:
     std::vector<std::string> m_paths;
     bool m_loop;
     std::chrono::milliseconds m_interval;
@@ -39,7 +40,7 @@ private:
 /// Frames handed in by another thread. push() may be called from any thread; the consumer's
 /// next() gets the newest frame, and a frame pushed over one not yet taken counts as dropped.
 class PushFrameSource : public FrameSource {
-public:
+  public:
     explicit PushFrameSource(std::string name = "push");
 
     /// Hands in a frame (thread-safe).
@@ -54,7 +55,7 @@ public:
     std::string name() const override { return m_name; }
     std::uint64_t dropped() const override;
 
-private:
+  private:
     std::string m_name;
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;

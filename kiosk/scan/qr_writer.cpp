@@ -24,7 +24,9 @@ Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
     // Margin 0 and size 0 give one pixel per module: we scale and pad ourselves so the module
     // size is exact instead of whatever fits a requested pixel size.
     auto encode = [&](ZXing::CharacterSet charset) {
-        auto writer = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setEccLevel(kEccLevelM).setMargin(0);
+        auto writer = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+                          .setEccLevel(kEccLevelM)
+                          .setMargin(0);
         if (charset != ZXing::CharacterSet::Unknown) writer.setEncoding(charset);
         return writer.encode(std::string(text), 0, 0);
     };
@@ -42,7 +44,8 @@ Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
         return Error{ErrorCode::TextTooLong, e.what()};
     }
     const int n = matrix.width();
-    if (n < 21 || matrix.height() != n) return Error{ErrorCode::EncodeFailed, "unexpected matrix size"};
+    if (n < 21 || matrix.height() != n)
+        return Error{ErrorCode::EncodeFailed, "unexpected matrix size"};
 
     QrCode out;
     out.modules = n;
@@ -54,7 +57,8 @@ Expected<QrCode> renderQr(std::string_view text, const QrStyle& style) {
             if (!matrix.get(mx, my)) continue;
             const int x0 = (mx + quiet) * moduleSize;
             const int y0 = (my + quiet) * moduleSize;
-            for (int y = y0; y < y0 + moduleSize; ++y) std::memset(out.image.row(y) + x0, 0, moduleSize);
+            for (int y = y0; y < y0 + moduleSize; ++y)
+                std::memset(out.image.row(y) + x0, 0, moduleSize);
         }
     }
     return out;

@@ -12,7 +12,8 @@ void ScanQueue::push(ScanEvent event) {
     {
         std::lock_guard lock(m_mutex);
         m_events.push_back(std::move(event));
-        while (m_events.size() > m_capacity) m_events.pop_front();
+        while (m_events.size() > m_capacity)
+            m_events.pop_front();
         notify = m_notify;
     }
     m_cv.notify_all();
@@ -21,7 +22,8 @@ void ScanQueue::push(ScanEvent event) {
 
 std::vector<ScanEvent> ScanQueue::takeAll() {
     std::lock_guard lock(m_mutex);
-    std::vector<ScanEvent> out(std::make_move_iterator(m_events.begin()), std::make_move_iterator(m_events.end()));
+    std::vector<ScanEvent> out(std::make_move_iterator(m_events.begin()),
+                               std::make_move_iterator(m_events.end()));
     m_events.clear();
     return out;
 }

@@ -4,11 +4,11 @@
 // camera once rather than 30 times a second.
 #include <array>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <condition_variable>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,7 +36,7 @@ struct ScanEvent {
 /// A thread-safe queue of scans. Producers push from their threads; the GUI takes them on its own.
 /// When the GUI stops taking, the oldest events are dropped beyond capacity.
 class ScanQueue {
-public:
+  public:
     explicit ScanQueue(size_t capacity = 64) : m_capacity(capacity) {}
 
     /// Called (on the producer's thread, outside the queue's lock) after each push; the GUI can use
@@ -50,7 +50,7 @@ public:
     std::optional<ScanEvent> waitPop(std::chrono::milliseconds timeout);
     size_t size() const;
 
-private:
+  private:
     size_t m_capacity;
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -61,13 +61,13 @@ private:
 /// Reports a code when it comes into view, not on every frame it stays there: a text is admitted
 /// again only after quietMs without being seen.
 class RepeatFilter {
-public:
+  public:
     explicit RepeatFilter(core::Millis quietMs = 1500) : m_quietMs(quietMs) {}
 
     /// True when text should be reported now; records the sighting either way.
     bool admit(std::string_view text, core::Millis now);
 
-private:
+  private:
     core::Millis m_quietMs;
     std::unordered_map<std::string, core::Millis> m_lastSeen;
 };

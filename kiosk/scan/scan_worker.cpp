@@ -18,15 +18,17 @@ bool pauseFor(std::stop_token stop, int ms) {
 }
 
 core::Millis steadyMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
 } // namespace
 
-ScanWorker::ScanWorker(std::unique_ptr<FrameSource> source, std::shared_ptr<ScanQueue> queue, ScanWorkerOptions options)
-    : m_source(std::move(source)), m_queue(std::move(queue)), m_options(options), m_decoder(options.decoder),
-      m_repeats(options.repeatQuietMs) {
+ScanWorker::ScanWorker(std::unique_ptr<FrameSource> source, std::shared_ptr<ScanQueue> queue,
+                       ScanWorkerOptions options)
+    : m_source(std::move(source)), m_queue(std::move(queue)), m_options(options),
+      m_decoder(options.decoder), m_repeats(options.repeatQuietMs) {
     m_status.device = m_source->name();
     m_thread = std::jthread([this](std::stop_token stop) { run(stop); });
 }
@@ -35,7 +37,9 @@ ScanWorker::ScanWorker(std::unique_ptr<FrameSource> source, std::shared_ptr<Scan
 // loop uses is destroyed.
 ScanWorker::~ScanWorker() = default;
 
-void ScanWorker::requestStop() { m_thread.request_stop(); }
+void ScanWorker::requestStop() {
+    m_thread.request_stop();
+}
 
 WorkerStatus ScanWorker::status() const {
     std::lock_guard lock(m_mutex);
@@ -109,7 +113,8 @@ void ScanWorker::step(std::stop_token stop) {
     std::vector<ScanEvent> events;
     for (const auto& code : result.codes)
         if (m_repeats.admit(code.text, seen))
-            events.push_back({code.text, ScanOrigin::Camera, m_source->name(), at, result.ms, code.corners});
+            events.push_back(
+                {code.text, ScanOrigin::Camera, m_source->name(), at, result.ms, code.corners});
     {
         // The status counts a scan before the GUI can see it.
         std::lock_guard lock(m_mutex);
@@ -119,18 +124,23 @@ void ScanWorker::step(std::stop_token stop) {
         m_status.lastDecodeMs = result.ms;
         m_status.state = m_source->state();
     }
-    for (auto& e : events) m_queue->push(std::move(e));
+    for (auto& e : events)
+        m_queue->push(std::move(e));
 }
 
-SerialWorker::SerialWorker(SerialOptions port, std::shared_ptr<ScanQueue> queue, int pollMs, int reopenMs)
-    : m_scanner(std::move(port)), m_queue(std::move(queue)), m_pollMs(pollMs), m_reopenMs(reopenMs) {
+SerialWorker::SerialWorker(SerialOptions port, std::shared_ptr<ScanQueue> queue, int pollMs,
+                           int reopenMs)
+    : m_scanner(std::move(port)), m_queue(std::move(queue)), m_pollMs(pollMs),
+      m_reopenMs(reopenMs) {
     m_status.device = m_scanner.path();
     m_thread = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
 SerialWorker::~SerialWorker() = default; // as ScanWorker: the jthread stops and joins first
 
-void SerialWorker::requestStop() { m_thread.request_stop(); }
+void SerialWorker::requestStop() {
+    m_thread.request_stop();
+}
 
 WorkerStatus SerialWorker::status() const {
     std::lock_guard lock(m_mutex);
@@ -167,7 +177,8 @@ void SerialWorker::run(std::stop_token stop) {
                 m_status.scans += lines->size();
             }
             const core::Millis at = core::nowMillis();
-            for (auto& line : *lines) m_queue->push({std::move(line), ScanOrigin::Serial, m_scanner.path(), at, 0, {}});
+            for (auto& line : *lines)
+                m_queue->push({std::move(line), ScanOrigin::Serial, m_scanner.path(), at, 0, {}});
         } catch (const std::exception& e) {
             setFailure({ErrorCode::Io, e.what()});
             pauseFor(stop, m_reopenMs);

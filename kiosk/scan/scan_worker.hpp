@@ -30,10 +30,10 @@ struct WorkerStatus {
 
 /// Settings of a ScanWorker.
 struct ScanWorkerOptions {
-    int pollMs = 100;              ///< longest wait for a frame; bounds how long stopping takes
-    int reopenMs = 1000;           ///< pause between attempts to (re)open a lost or missing device
+    int pollMs = 100;    ///< longest wait for a frame; bounds how long stopping takes
+    int reopenMs = 1000; ///< pause between attempts to (re)open a lost or missing device
     core::Millis repeatQuietMs = 1500; ///< see RepeatFilter
-    bool keepPreview = true;       ///< keep a copy of the newest frame for the GUI's live picture
+    bool keepPreview = true; ///< keep a copy of the newest frame for the GUI's live picture
     DecoderOptions decoder;
 };
 
@@ -41,8 +41,9 @@ struct ScanWorkerOptions {
 /// one is decoded are dropped by the source. Thread-safe: status(), preview() and the queue may be
 /// used from any thread while it runs.
 class ScanWorker {
-public:
-    ScanWorker(std::unique_ptr<FrameSource> source, std::shared_ptr<ScanQueue> queue, ScanWorkerOptions options = {});
+  public:
+    ScanWorker(std::unique_ptr<FrameSource> source, std::shared_ptr<ScanQueue> queue,
+               ScanWorkerOptions options = {});
     /// Stops and joins; never throws.
     ~ScanWorker();
     ScanWorker(const ScanWorker&) = delete;
@@ -54,7 +55,7 @@ public:
     /// Copies the newest frame into out when it is newer than sequence (then updates sequence).
     bool preview(GrayImage& out, std::uint64_t& sequence) const;
 
-private:
+  private:
     void run(std::stop_token stop);
     void step(std::stop_token stop);
     void fail(const Error& error);
@@ -74,8 +75,9 @@ private:
 /// Reads a serial scanner on its own thread and queues each line as a scan; reopens the port when
 /// it comes back after being unplugged.
 class SerialWorker {
-public:
-    SerialWorker(SerialOptions port, std::shared_ptr<ScanQueue> queue, int pollMs = 100, int reopenMs = 1000);
+  public:
+    SerialWorker(SerialOptions port, std::shared_ptr<ScanQueue> queue, int pollMs = 100,
+                 int reopenMs = 1000);
     /// Stops and joins; never throws.
     ~SerialWorker();
     SerialWorker(const SerialWorker&) = delete;
@@ -84,7 +86,7 @@ public:
     void requestStop();
     WorkerStatus status() const;
 
-private:
+  private:
     void run(std::stop_token stop);
 
     SerialScanner m_scanner;

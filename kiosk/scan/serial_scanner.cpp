@@ -31,7 +31,8 @@ std::vector<std::string> listSerialPorts(const std::string& dir) {
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = e.path().filename().string();
-        if (name.rfind("ttyACM", 0) == 0 || name.rfind("ttyUSB", 0) == 0) out.push_back(e.path().string());
+        if (name.rfind("ttyACM", 0) == 0 || name.rfind("ttyUSB", 0) == 0)
+            out.push_back(e.path().string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -41,14 +42,22 @@ namespace {
 
 speed_t baudConstant(int baud) {
     switch (baud) {
-    case 1200: return B1200;
-    case 2400: return B2400;
-    case 4800: return B4800;
-    case 19200: return B19200;
-    case 38400: return B38400;
-    case 57600: return B57600;
-    case 115200: return B115200;
-    default: return B9600;
+    case 1200:
+        return B1200;
+    case 2400:
+        return B2400;
+    case 4800:
+        return B4800;
+    case 19200:
+        return B19200;
+    case 38400:
+        return B38400;
+    case 57600:
+        return B57600;
+    case 115200:
+        return B115200;
+    default:
+        return B9600;
     }
 }
 
@@ -76,7 +85,9 @@ Status SerialScanner::open() {
     return Status::success();
 }
 
-void SerialScanner::close() { m_fd.reset(); }
+void SerialScanner::close() {
+    m_fd.reset();
+}
 
 Expected<std::vector<std::string>> SerialScanner::read(int timeoutMs) {
     if (!m_fd.valid()) return Error{ErrorCode::DeviceLost, m_options.path};
@@ -94,7 +105,8 @@ Expected<std::vector<std::string>> SerialScanner::read(int timeoutMs) {
         // Raw mode with VMIN = VTIME = 0: read gives 0, not EAGAIN, when nothing is waiting.
         const ssize_t n = ::read(m_fd.get(), buf, sizeof buf);
         if (n > 0) {
-            for (auto& line : m_lines.feed(std::string_view(buf, static_cast<size_t>(n)))) lines.push_back(std::move(line));
+            for (auto& line : m_lines.feed(std::string_view(buf, static_cast<size_t>(n))))
+                lines.push_back(std::move(line));
             continue;
         }
         if (n < 0 && errno != EAGAIN && errno != EINTR) gone = true; // EIO: unplugged

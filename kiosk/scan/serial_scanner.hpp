@@ -13,7 +13,7 @@ namespace kiosk::scan {
 /// Splits a byte stream into lines at CR, LF or CR LF; empty lines are dropped and a line longer
 /// than maxLength (garbage, a wrong baud rate) is cut off and discarded.
 class LineSplitter {
-public:
+  public:
     explicit LineSplitter(size_t maxLength = 1024) : m_maxLength(maxLength) {}
 
     /// The lines completed by bytes.
@@ -21,7 +21,7 @@ public:
     /// Bytes waiting for their line end.
     const std::string& partial() const { return m_line; }
 
-private:
+  private:
     size_t m_maxLength;
     std::string m_line;
     bool m_overflow = false;
@@ -38,7 +38,7 @@ struct SerialOptions {
 
 /// Reads scans from a serial scanner. Not thread-safe: one thread opens and reads it.
 class SerialScanner {
-public:
+  public:
     explicit SerialScanner(SerialOptions options = {});
 
     /// Opens the port raw (no echo, no line editing, 8N1); again after a loss.
@@ -51,7 +51,7 @@ public:
     /// (DeviceLost) means the port went away (unplugged); the scanner is then closed.
     Expected<std::vector<std::string>> read(int timeoutMs);
 
-private:
+  private:
     SerialOptions m_options;
     UniqueFd m_fd;
     LineSplitter m_lines;

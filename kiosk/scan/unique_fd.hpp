@@ -8,7 +8,7 @@ namespace kiosk::scan {
 
 /// Owns one file descriptor; move-only; closes it on destruction or reset().
 class UniqueFd {
-public:
+  public:
     UniqueFd() = default;
     explicit UniqueFd(int fd) : m_fd(fd) {}
     ~UniqueFd() { reset(); }
@@ -30,7 +30,7 @@ public:
         m_fd = -1;
     }
 
-private:
+  private:
     int m_fd = -1;
 };
 

@@ -29,14 +29,21 @@ int xioctl(int fd, unsigned long request, void* arg) {
 // Preference among the formats we can use; lower is better. YUYV and GREY are read in place.
 int formatRank(std::uint32_t fourcc) {
     switch (fourcc) {
-    case V4L2_PIX_FMT_YUYV: return 0;
-    case V4L2_PIX_FMT_GREY: return 1;
-    case V4L2_PIX_FMT_MJPEG: return 2;
-    default: return -1;
+    case V4L2_PIX_FMT_YUYV:
+        return 0;
+    case V4L2_PIX_FMT_GREY:
+        return 1;
+    case V4L2_PIX_FMT_MJPEG:
+        return 2;
+    default:
+        return -1;
     }
 }
 
-std::string cstr(const __u8* s, size_t n) { return std::string(reinterpret_cast<const char*>(s), strnlen(reinterpret_cast<const char*>(s), n)); }
+std::string cstr(const __u8* s, size_t n) {
+    return std::string(reinterpret_cast<const char*>(s),
+                       strnlen(reinterpret_cast<const char*>(s), n));
+}
 
 struct Caps {
     bool capture = false;
@@ -48,7 +55,8 @@ struct Caps {
 std::optional<Caps> queryCaps(int fd) {
     v4l2_capability cap{};
     if (xioctl(fd, VIDIOC_QUERYCAP, &cap) < 0) return std::nullopt;
-    const std::uint32_t caps = (cap.capabilities & V4L2_CAP_DEVICE_CAPS) ? cap.device_caps : cap.capabilities;
+    const std::uint32_t caps =
+        (cap.capabilities & V4L2_CAP_DEVICE_CAPS) ? cap.device_caps : cap.capabilities;
     Caps out;
     out.capture = (caps & V4L2_CAP_VIDEO_CAPTURE) && (caps & V4L2_CAP_STREAMING);
     out.card = cstr(cap.card, sizeof cap.card);
@@ -65,7 +73,8 @@ double bestFps(int fd, std::uint32_t fourcc, int w, int h) {
     double best = 0;
     for (iv.index = 0; xioctl(fd, VIDIOC_ENUM_FRAMEINTERVALS, &iv) == 0; ++iv.index) {
         const v4l2_fract f = iv.type == V4L2_FRMIVAL_TYPE_DISCRETE ? iv.discrete : iv.stepwise.min;
-        if (f.numerator > 0) best = std::max(best, static_cast<double>(f.denominator) / f.numerator);
+        if (f.numerator > 0)
+            best = std::max(best, static_cast<double>(f.denominator) / f.numerator);
         if (iv.type != V4L2_FRMIVAL_TYPE_DISCRETE) break;
     }
     return best;
@@ -87,8 +96,10 @@ std::vector<FormatOffer> enumerateOffers(int fd, const CameraOptions& opt) {
                 w = static_cast<int>(fs.discrete.width);
                 h = static_cast<int>(fs.discrete.height);
             } else {
-                w = std::clamp(w, static_cast<int>(fs.stepwise.min_width), static_cast<int>(fs.stepwise.max_width));
-                h = std::clamp(h, static_cast<int>(fs.stepwise.min_height), static_cast<int>(fs.stepwise.max_height));
+                w = std::clamp(w, static_cast<int>(fs.stepwise.min_width),
+                               static_cast<int>(fs.stepwise.max_width));
+                h = std::clamp(h, static_cast<int>(fs.stepwise.min_height),
+                               static_cast<int>(fs.stepwise.max_height));
             }
             offers.push_back({desc.pixelformat, w, h, bestFps(fd, desc.pixelformat, w, h)});
             any = true;
@@ -104,16 +115,22 @@ std::vector<FormatOffer> enumerateOffers(int fd, const CameraOptions& opt) {
 
 std::string fourccName(std::uint32_t f) {
     std::string s;
-    for (int i = 0; i < 4; ++i) s.push_back(static_cast<char>((f >> (8 * i)) & 0xFF));
+    for (int i = 0; i < 4; ++i)
+        s.push_back(static_cast<char>((f >> (8 * i)) & 0xFF));
     return s;
 }
 
-std::optional<FormatOffer> chooseFormat(const std::vector<FormatOffer>& offers, const CameraOptions& opt) {
+std::optional<FormatOffer> chooseFormat(const std::vector<FormatOffer>& offers,
+                                        const CameraOptions& opt) {
     const double wanted = static_cast<double>(opt.width) * opt.height;
     std::optional<FormatOffer> best;
-    auto sizeDistance = [&](const FormatOffer& o) { return std::abs(std::log(static_cast<double>(o.width) * o.height / wanted)); };
+    auto sizeDistance = [&](const FormatOffer& o) {
+        return std::abs(std::log(static_cast<double>(o.width) * o.height / wanted));
+    };
     // An unknown rate (0) is taken as good enough: the driver did not say otherwise.
-    auto fastEnough = [&](const FormatOffer& o) { return o.fps <= 0 || o.fps + 1e-6 >= opt.minFps; };
+    auto fastEnough = [&](const FormatOffer& o) {
+        return o.fps <= 0 || o.fps + 1e-6 >= opt.minFps;
+    };
     auto better = [&](const FormatOffer& a, const FormatOffer& b) { // is a better than b?
         const double da = sizeDistance(a), db = sizeDistance(b);
         if (std::abs(da - db) > 1e-9) return da < db;
@@ -134,7 +151,8 @@ std::vector<CameraInfo> listCameras(const std::string& dir) {
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = e.path().filename().string();
         if (name.rfind("video", 0) != 0 || name.size() == 5) continue;
-        if (!std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        if (!std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
         nodes.emplace_back(std::stoi(name.substr(5)), e.path().string());
     }
     std::sort(nodes.begin(), nodes.end());
@@ -170,7 +188,9 @@ struct V4l2Camera::Buffer {
 
 V4l2Camera::V4l2Camera(CameraOptions options) : m_options(std::move(options)) {}
 
-V4l2Camera::~V4l2Camera() { close(); }
+V4l2Camera::~V4l2Camera() {
+    close();
+}
 
 std::string V4l2Camera::name() const {
     return m_card.empty() ? m_options.path : m_options.path + " (" + m_card + ")";
@@ -232,12 +252,14 @@ Status V4l2Camera::start() {
     fmt.fmt.pix.height = static_cast<__u32>(choice->height);
     fmt.fmt.pix.pixelformat = choice->fourcc;
     fmt.fmt.pix.field = V4L2_FIELD_NONE;
-    if (xioctl(fd, VIDIOC_S_FMT, &fmt) < 0) return Status::failure(errnoError(errno, path + " S_FMT"));
+    if (xioctl(fd, VIDIOC_S_FMT, &fmt) < 0)
+        return Status::failure(errnoError(errno, path + " S_FMT"));
     // The driver may adjust anything; what it settled on is what we read.
     if (formatRank(fmt.fmt.pix.pixelformat) < 0)
-        return Status::failure({ErrorCode::NoSupportedFormat, path + ": " + fourccName(fmt.fmt.pix.pixelformat)});
-    m_format = {fmt.fmt.pix.pixelformat, static_cast<int>(fmt.fmt.pix.width), static_cast<int>(fmt.fmt.pix.height),
-                choice->fps};
+        return Status::failure(
+            {ErrorCode::NoSupportedFormat, path + ": " + fourccName(fmt.fmt.pix.pixelformat)});
+    m_format = {fmt.fmt.pix.pixelformat, static_cast<int>(fmt.fmt.pix.width),
+                static_cast<int>(fmt.fmt.pix.height), choice->fps};
     const int bpp = m_format.fourcc == V4L2_PIX_FMT_YUYV ? 2 : 1;
     m_bytesPerLine = std::max(static_cast<int>(fmt.fmt.pix.bytesperline), m_format.width * bpp);
 
@@ -252,25 +274,30 @@ Status V4l2Camera::start() {
     req.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     req.memory = V4L2_MEMORY_MMAP;
     req.count = static_cast<__u32>(std::clamp(m_options.buffers, 2, 16));
-    if (xioctl(fd, VIDIOC_REQBUFS, &req) < 0) return Status::failure(errnoError(errno, path + " REQBUFS"));
+    if (xioctl(fd, VIDIOC_REQBUFS, &req) < 0)
+        return Status::failure(errnoError(errno, path + " REQBUFS"));
     if (req.count < 2) return Status::failure({ErrorCode::Io, path + ": too few buffers"});
     for (__u32 i = 0; i < req.count; ++i) {
         v4l2_buffer buf{};
         buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
         buf.memory = V4L2_MEMORY_MMAP;
         buf.index = i;
-        if (xioctl(fd, VIDIOC_QUERYBUF, &buf) < 0) return Status::failure(errnoError(errno, path + " QUERYBUF"));
+        if (xioctl(fd, VIDIOC_QUERYBUF, &buf) < 0)
+            return Status::failure(errnoError(errno, path + " QUERYBUF"));
         // Frames are read in place up to bytesPerLine * height: the mapping must hold that much.
         if (m_format.fourcc != V4L2_PIX_FMT_MJPEG &&
             buf.length < static_cast<size_t>(m_bytesPerLine) * static_cast<size_t>(m_format.height))
             return Status::failure({ErrorCode::Io, path + ": driver buffer smaller than a frame"});
-        void* addr = ::mmap(nullptr, buf.length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, buf.m.offset);
+        void* addr =
+            ::mmap(nullptr, buf.length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, buf.m.offset);
         if (addr == MAP_FAILED) return Status::failure(errnoError(errno, path + " mmap"));
         m_buffers.emplace_back(addr, buf.length);
-        if (xioctl(fd, VIDIOC_QBUF, &buf) < 0) return Status::failure(errnoError(errno, path + " QBUF"));
+        if (xioctl(fd, VIDIOC_QBUF, &buf) < 0)
+            return Status::failure(errnoError(errno, path + " QBUF"));
     }
     int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-    if (xioctl(fd, VIDIOC_STREAMON, &type) < 0) return Status::failure(errnoError(errno, path + " STREAMON"));
+    if (xioctl(fd, VIDIOC_STREAMON, &type) < 0)
+        return Status::failure(errnoError(errno, path + " STREAMON"));
     m_streaming = true;
     return Status::success();
 }

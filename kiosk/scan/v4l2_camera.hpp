@@ -30,7 +30,8 @@ struct FormatOffer {
 
 /// Picks the format to stream: the offered size nearest the wanted one, then YUYV, GREY, MJPEG in
 /// that order among those reaching minFps there (else the fastest). Nothing if no format is usable.
-std::optional<FormatOffer> chooseFormat(const std::vector<FormatOffer>& offers, const CameraOptions& options);
+std::optional<FormatOffer> chooseFormat(const std::vector<FormatOffer>& offers,
+                                        const CameraOptions& options);
 
 /// "YUYV" from a V4L2 fourcc.
 std::string fourccName(std::uint32_t fourcc);
@@ -49,7 +50,7 @@ std::vector<CameraInfo> listCameras(const std::string& dir = "/dev");
 
 /// A V4L2 camera. open() again after it was Lost picks it up when it is plugged back in.
 class V4l2Camera : public FrameSource {
-public:
+  public:
     explicit V4l2Camera(CameraOptions options = {});
     ~V4l2Camera() override;
     V4l2Camera(const V4l2Camera&) = delete;
@@ -65,7 +66,7 @@ public:
     /// The format in use (after open()).
     const FormatOffer& format() const { return m_format; }
 
-private:
+  private:
     struct Buffer;
     Status start();
     Error lose(Error error);

@@ -24,7 +24,9 @@ bool KeyboardWedge::evenlyFast() const {
     return m_keys < 2 || (m_last - m_first) / (m_keys - 1) <= m_options.maxMeanGapMs;
 }
 
-bool KeyboardWedge::looksScanned() const { return m_keys >= m_options.minLength && evenlyFast(); }
+bool KeyboardWedge::looksScanned() const {
+    return m_keys >= m_options.minLength && evenlyFast();
+}
 
 std::optional<std::string> KeyboardWedge::terminator(core::Millis at) {
     std::optional<std::string> out;
@@ -34,7 +36,8 @@ std::optional<std::string> KeyboardWedge::terminator(core::Millis at) {
 }
 
 std::optional<std::string> KeyboardWedge::idle(core::Millis now) {
-    if (m_options.requireTerminator || m_keys == 0 || now - m_last <= m_options.maxGapMs) return std::nullopt;
+    if (m_options.requireTerminator || m_keys == 0 || now - m_last <= m_options.maxGapMs)
+        return std::nullopt;
     std::optional<std::string> out;
     if (looksScanned()) out = std::move(m_text);
     reset();

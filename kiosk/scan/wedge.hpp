@@ -12,17 +12,17 @@ namespace kiosk::scan {
 
 /// Timing rules. Scanners send a key every 2-20 ms; a fast person rarely keeps under 50 ms.
 struct WedgeOptions {
-    core::Millis maxGapMs = 50;     ///< longest pause between two keys of one scan (and before Enter)
+    core::Millis maxGapMs = 50; ///< longest pause between two keys of one scan (and before Enter)
     core::Millis maxMeanGapMs = 30; ///< the mean pause over the scan must be at most this
     int minLength = 4;              ///< shorter bursts are keys a person hit together
-    bool requireTerminator = true;  ///< false: a fast burst followed by silence also counts (scanners
-                                    ///< configured without a suffix), see idle()
+    bool requireTerminator = true;  ///< false: a fast burst followed by silence also counts
+                                   ///< (scanners configured without a suffix), see idle()
 };
 
 /// Turns timed keystrokes into scans. Times may come from any millisecond clock that does not go
 /// back (SDL event timestamps work). Not thread-safe: feed it from the thread that gets the keys.
 class KeyboardWedge {
-public:
+  public:
     explicit KeyboardWedge(WedgeOptions options = {});
 
     /// A printable key press (UTF-8 text of one key, as SDL_TEXTINPUT gives it).
@@ -31,8 +31,8 @@ public:
     /// Enter or Tab: the scanned text when the keys before it were a scan, else nothing.
     std::optional<std::string> terminator(core::Millis at);
 
-    /// With requireTerminator off: the scanned text once a fast burst has been followed by more than
-    /// maxGapMs of silence. Call it when the event loop wakes. Always nothing otherwise.
+    /// With requireTerminator off: the scanned text once a fast burst has been followed by more
+    /// than maxGapMs of silence. Call it when the event loop wakes. Always nothing otherwise.
     std::optional<std::string> idle(core::Millis now);
 
     /// True while the keys so far could still be a scan (the GUI may hold them back from widgets).
@@ -41,7 +41,7 @@ public:
     /// Forgets the keys so far (e.g. on Backspace or Escape: a person at the keyboard).
     void reset();
 
-private:
+  private:
     bool evenlyFast() const;
     bool looksScanned() const;
 

@@ -3,7 +3,8 @@
 // $KIOSK_DECODE_SAMPLES, e.g. a holdout set from `scripts/make-samples --holdout`).
 // $KIOSK_BENCH_DETAIL=1 prints one line per frame and decoder to stderr; $KIOSK_BENCH_REPS sets how
 // often each frame is decoded (5).
-// zbar.h first: ZXing's Error.h defines macros (UnsupportedError, ...) that break zbar's C++ headers.
+// zbar.h first: ZXing's Error.h defines macros (UnsupportedError, ...) that break zbar's C++
+// headers.
 #include <zbar.h>
 #define ZX_USE_UTF8 1
 #include <ZXing/ReadBarcode.h>
@@ -78,7 +79,8 @@ struct Tally {
 
 // Decodes every frame `reps` times; a frame counts as right when the set of texts is exactly
 // the expected one (so a missed second code or an invented one is wrong).
-Tally run(const std::string& name, const DecodeFn& fn, const std::vector<Sample>& samples, int reps, bool detail) {
+Tally run(const std::string& name, const DecodeFn& fn, const std::vector<Sample>& samples, int reps,
+          bool detail) {
     Tally t;
     t.name = name;
     for (const auto& s : samples) {
@@ -93,20 +95,24 @@ Tally run(const std::string& name, const DecodeFn& fn, const std::vector<Sample>
             if (s.expected.empty()) t.wallEmpty.push_back(w), t.cpuEmpty.push_back(c);
         }
         const bool right = got == s.expected;
-        for (const auto& g : got) t.falsePositives += s.expected.count(g) == 0;
+        for (const auto& g : got)
+            t.falsePositives += s.expected.count(g) == 0;
         t.right += right;
         ++t.frames;
         auto& cat = t.byCategory[s.category];
         cat.first += right;
         ++cat.second;
-        if (detail) std::fprintf(stderr, "  %-8s %-24s %s\n", name.c_str(), s.name.c_str(), right ? "ok" : "MISS");
+        if (detail)
+            std::fprintf(stderr, "  %-8s %-24s %s\n", name.c_str(), s.name.c_str(),
+                         right ? "ok" : "MISS");
     }
     return t;
 }
 
 std::set<std::string> zxingDefault(const GrayImage& img, const ZXing::DecodeHints& hints) {
     std::set<std::string> out;
-    const ZXing::ImageView iv(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum, img.stride);
+    const ZXing::ImageView iv(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum,
+                              img.stride);
     for (const auto& r : ZXing::ReadBarcodes(iv, hints))
         if (r.isValid()) out.insert(r.text());
     return out;
@@ -114,7 +120,7 @@ std::set<std::string> zxingDefault(const GrayImage& img, const ZXing::DecodeHint
 
 // zbar with QR only enabled (all other symbologies off), Y800 = 8-bit gray.
 class Zbar {
-public:
+  public:
     Zbar() : m_scanner(zbar_image_scanner_create()) {
         zbar_image_scanner_set_config(m_scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
         zbar_image_scanner_set_config(m_scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
@@ -127,7 +133,8 @@ public:
         std::set<std::string> out;
         zbar_image_t* zi = zbar_image_create();
         zbar_image_set_format(zi, zbar_fourcc('Y', '8', '0', '0'));
-        zbar_image_set_size(zi, static_cast<unsigned>(img.width), static_cast<unsigned>(img.height));
+        zbar_image_set_size(zi, static_cast<unsigned>(img.width),
+                            static_cast<unsigned>(img.height));
         zbar_image_set_data(zi, img.pixels.data(), img.pixels.size(), nullptr);
         if (zbar_scan_image(m_scanner, zi) > 0)
             for (const zbar_symbol_t* s = zbar_image_first_symbol(zi); s; s = zbar_symbol_next(s))
@@ -136,7 +143,7 @@ public:
         return out;
     }
 
-private:
+  private:
     zbar_image_scanner_t* m_scanner;
 };
 
@@ -175,47 +182,63 @@ void benchDecode(kiosk::bench::Report& rep) {
             const auto res = ours.decode(g.view());
             for (const auto& c : res.codes) {
                 out.insert(c.text);
-                if (detail) std::fprintf(stderr, "  kiosk    found by %s\n", kiosk::scan::stageName(c.stage));
+                if (detail)
+                    std::fprintf(stderr, "  kiosk    found by %s\n",
+                                 kiosk::scan::stageName(c.stage));
             }
-            if (detail) std::fprintf(stderr, "  kiosk    %.1f ms, %d regions\n", res.ms, res.regionsTried);
+            if (detail)
+                std::fprintf(stderr, "  kiosk    %.1f ms, %d regions\n", res.ms, res.regionsTried);
             return out;
         },
         samples, reps, detail));
-    tallies.push_back(run("zxing", [&](const GrayImage& g) { return zxingDefault(g, allFormats); }, samples, reps, detail));
-    tallies.push_back(run("zxing-qr", [&](const GrayImage& g) { return zxingDefault(g, qrOnly); }, samples, reps, detail));
-    tallies.push_back(run("zbar", [&](const GrayImage& g) { return zbar.decode(g); }, samples, reps, detail));
+    tallies.push_back(run(
+        "zxing", [&](const GrayImage& g) { return zxingDefault(g, allFormats); }, samples, reps,
+        detail));
+    tallies.push_back(run(
+        "zxing-qr", [&](const GrayImage& g) { return zxingDefault(g, qrOnly); }, samples, reps,
+        detail));
+    tallies.push_back(run(
+        "zbar", [&](const GrayImage& g) { return zbar.decode(g); }, samples, reps, detail));
 
-    const std::string note = std::to_string(samples.size()) + " frames x" + std::to_string(reps) + ", " + dir;
+    const std::string note =
+        std::to_string(samples.size()) + " frames x" + std::to_string(reps) + ", " + dir;
     const Tally& k = tallies[0];
     for (size_t i = 1; i < tallies.size(); ++i) {
         const Tally& p = tallies[i];
-        rep.add({"decode", "frames decoded right vs " + p.name, rate(k), rate(p), i == 1 ? note : ""});
+        rep.add(
+            {"decode", "frames decoded right vs " + p.name, rate(k), rate(p), i == 1 ? note : ""});
     }
     for (size_t i = 1; i < tallies.size(); ++i) {
         const Tally& p = tallies[i];
-        rep.add({"decode", "CPU ms median / p99, all frames vs " + p.name, times(k.cpu), times(p.cpu), ""});
+        rep.add({"decode", "CPU ms median / p99, all frames vs " + p.name, times(k.cpu),
+                 times(p.cpu), ""});
     }
     for (size_t i = 1; i < tallies.size(); ++i) {
         const Tally& p = tallies[i];
-        rep.add({"decode", "wall ms median / p99, all frames vs " + p.name, times(k.wall), times(p.wall),
-                 i == 1 ? "wall time includes other load on the machine" : ""});
+        rep.add({"decode", "wall ms median / p99, all frames vs " + p.name, times(k.wall),
+                 times(p.wall), i == 1 ? "wall time includes other load on the machine" : ""});
     }
     for (size_t i = 1; i < tallies.size(); ++i) {
         const Tally& p = tallies[i];
-        rep.add({"decode", "CPU ms median / p99, frames without a code vs " + p.name, times(k.cpuEmpty),
-                 times(p.cpuEmpty), ""});
+        rep.add({"decode", "CPU ms median / p99, frames without a code vs " + p.name,
+                 times(k.cpuEmpty), times(p.cpuEmpty), ""});
     }
     for (const auto& [cat, kr] : k.byCategory) {
         std::string peers;
         for (size_t i = 1; i < tallies.size(); ++i) {
             const auto& pr = tallies[i].byCategory.at(cat);
-            peers += (i > 1 ? " · " : "") + tallies[i].name + " " + std::to_string(pr.first) + "/" + std::to_string(pr.second);
+            peers += (i > 1 ? " · " : "") + tallies[i].name + " " + std::to_string(pr.first) + "/" +
+                     std::to_string(pr.second);
         }
-        rep.add({"decode", "category " + cat, std::to_string(kr.first) + "/" + std::to_string(kr.second), peers, ""});
+        rep.add({"decode", "category " + cat,
+                 std::to_string(kr.first) + "/" + std::to_string(kr.second), peers, ""});
     }
     std::string fps;
-    for (size_t i = 1; i < tallies.size(); ++i) fps += (i > 1 ? " · " : "") + tallies[i].name + " " + std::to_string(tallies[i].falsePositives);
-    rep.add({"decode", "texts reported that the frame does not hold", std::to_string(k.falsePositives), fps, ""});
+    for (size_t i = 1; i < tallies.size(); ++i)
+        fps += (i > 1 ? " · " : "") + tallies[i].name + " " +
+               std::to_string(tallies[i].falsePositives);
+    rep.add({"decode", "texts reported that the frame does not hold",
+             std::to_string(k.falsePositives), fps, ""});
 }
 
 const kiosk::bench::Register reg("decode", benchDecode);

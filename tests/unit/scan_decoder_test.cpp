@@ -21,7 +21,8 @@ std::vector<std::uint8_t> asYuyv(const GrayImage& g, int padding) {
     for (int y = 0; y < g.height; ++y)
         for (int x = 0; x < g.width; ++x) {
             buf[static_cast<size_t>(y * rowStride + 2 * x)] = g.row(y)[x];
-            buf[static_cast<size_t>(y * rowStride + 2 * x + 1)] = static_cast<std::uint8_t>((x * 37) & 0xFF);
+            buf[static_cast<size_t>(y * rowStride + 2 * x + 1)] =
+                static_cast<std::uint8_t>((x * 37) & 0xFF);
         }
     return buf;
 }
@@ -62,9 +63,11 @@ TEST_CASE("a frame without a code, an empty view and a tiny image give no code a
 
 TEST_CASE("two codes in one frame are both reported") {
     GrayImage frame = frameWithCode("ANTQ23-D0071-1-AAAAAAAAAAAAAAAA", 1280, 720, 100, 100, 4);
-    const GrayImage other = frameWithCode("ANTQ23-D0072-1-BBBBBBBBBBBBBBBB", 1280, 720, 800, 300, 4);
+    const GrayImage other =
+        frameWithCode("ANTQ23-D0072-1-BBBBBBBBBBBBBBBB", 1280, 720, 800, 300, 4);
     for (int y = 300; y < 300 + 33 * 4; ++y)
-        for (int x = 800; x < 800 + 33 * 4; ++x) frame.row(y)[x] = other.row(y)[x];
+        for (int x = 800; x < 800 + 33 * 4; ++x)
+            frame.row(y)[x] = other.row(y)[x];
     const DecodeResult r = Decoder().decode(frame.view());
     REQUIRE(r.codes.size() == 2);
     CHECK(r.codes[0].text != r.codes[1].text);
@@ -87,8 +90,8 @@ TEST_CASE("the second pass decodes a blurred code, and reports where it is in th
     const DecodeResult r = Decoder().decode(frame.view());
     REQUIRE(r.codes.size() == 1);
     CHECK(r.codes[0].stage == DecodeStage::RegionSharp);
-    // make-samples put the card at (420, 10), its QR at +45,+220 in a card scaled by 0.8 (module 8),
-    // so the code lies roughly within x 450..750, y 180..480.
+    // make-samples put the card at (420, 10), its QR at +45,+220 in a card scaled by 0.8 (module
+    // 8), so the code lies roughly within x 450..750, y 180..480.
     for (const auto& p : r.codes[0].corners) {
         CHECK(p.x > 400);
         CHECK(p.x < 800);
@@ -105,26 +108,30 @@ TEST_CASE("one decoder may be used from several threads at once") {
     const std::string wantB = decoder.decode(b.view()).codes.at(0).text;
     int goodA = 0, goodB = 0;
     std::thread other([&] {
-        for (int i = 0; i < 5; ++i) goodB += decoder.decode(b.view()).codes.at(0).text == wantB;
+        for (int i = 0; i < 5; ++i)
+            goodB += decoder.decode(b.view()).codes.at(0).text == wantB;
     });
-    for (int i = 0; i < 5; ++i) goodA += decoder.decode(a.view()).codes.at(0).text == wantA;
+    for (int i = 0; i < 5; ++i)
+        goodA += decoder.decode(a.view()).codes.at(0).text == wantA;
     other.join();
     CHECK(goodA == 5);
     CHECK(goodB == 5);
 }
 
-TEST_CASE("region treatments: stretch spans the levels, unsharp keeps flat areas, upscale doubles") {
+TEST_CASE(
+    "region treatments: stretch spans the levels, unsharp keeps flat areas, upscale doubles") {
     GrayImage img(40, 20, 100);
     for (int x = 20; x < 40; ++x)
-        for (int y = 0; y < 20; ++y) img.row(y)[x] = 130;
+        for (int y = 0; y < 20; ++y)
+            img.row(y)[x] = 130;
     GrayImage stretched = img;
     CHECK(stretchContrast(stretched) == 30);
     CHECK(stretched.row(5)[5] == 0);
     CHECK(stretched.row(5)[30] == 255);
     const GrayImage sharp = unsharp(img, 2, 32);
-    CHECK(sharp.row(10)[5] == 100);  // flat stays flat
-    CHECK(sharp.row(10)[19] < 100);  // the dark side of the edge gets darker
-    CHECK(sharp.row(10)[20] > 130);  // the light side lighter
+    CHECK(sharp.row(10)[5] == 100); // flat stays flat
+    CHECK(sharp.row(10)[19] < 100); // the dark side of the edge gets darker
+    CHECK(sharp.row(10)[20] > 130); // the light side lighter
     const GrayImage big = upscale2(img);
     CHECK(big.width == 80);
     CHECK(big.row(0)[0] == 100);
@@ -132,4 +139,18 @@ TEST_CASE("region treatments: stretch spans the levels, unsharp keeps flat areas
     const GrayImage half = downscale2(img.view());
     CHECK(half.width == 20);
     CHECK(half.row(0)[15] == 130);
+}
+
+TEST_CASE("decoding a file: the camera's pipeline on a PNG, an error value for a bad path") {
+    const Decoder decoder;
+    const FileDecode good =
+        decodeImageFile(std::string(KIOSK_SAMPLES_DIR) + "/decode/clean-paper-m6.png", decoder);
+    CHECK_FALSE(good.error.has_value());
+    REQUIRE(good.result.codes.size() == 1);
+    CHECK(good.result.codes[0].text.rfind("ANTQ23-D0001-1-", 0) == 0);
+    CHECK(good.result.ms > 0);
+    const FileDecode bad = decodeImageFile("/nonexistent.png", decoder);
+    REQUIRE(bad.error.has_value());
+    CHECK(bad.error->code == ErrorCode::FileNotFound);
+    CHECK_FALSE(bad.result.found());
 }

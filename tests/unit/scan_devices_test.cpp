@@ -32,7 +32,9 @@ struct Pty {
         if (master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0) slave = ptsname(master);
     }
     ~Pty() { closeMaster(); }
-    void write(std::string_view s) const { REQUIRE(::write(master, s.data(), s.size()) == static_cast<ssize_t>(s.size())); }
+    void write(std::string_view s) const {
+        REQUIRE(::write(master, s.data(), s.size()) == static_cast<ssize_t>(s.size()));
+    }
     void closeMaster() {
         if (master >= 0) ::close(master);
         master = -1;
@@ -55,8 +57,10 @@ std::vector<std::string> readLines(SerialScanner& s, size_t n) {
 
 TEST_CASE("format choice: YUYV at the wanted size first, MJPEG when YUYV is too slow there") {
     CameraOptions want; // 1280x720, at least 15 fps
-    const std::vector<FormatOffer> usual = {
-        {kYuyv, 640, 480, 30}, {kYuyv, 1280, 720, 10}, {kMjpeg, 1280, 720, 30}, {kMjpeg, 1920, 1080, 30}};
+    const std::vector<FormatOffer> usual = {{kYuyv, 640, 480, 30},
+                                            {kYuyv, 1280, 720, 10},
+                                            {kMjpeg, 1280, 720, 30},
+                                            {kMjpeg, 1920, 1080, 30}};
     auto c = chooseFormat(usual, want);
     REQUIRE(c.has_value());
     CHECK(c->fourcc == kMjpeg);
@@ -80,7 +84,8 @@ TEST_CASE("format choice: YUYV at the wanted size first, MJPEG when YUYV is too 
 
 TEST_CASE("format choice: the nearest size wins, unusable formats are ignored") {
     CameraOptions want;
-    auto c = chooseFormat({{kYuyv, 640, 480, 30}, {kYuyv, 1920, 1080, 30}, {kH264, 1280, 720, 30}}, want);
+    auto c = chooseFormat({{kYuyv, 640, 480, 30}, {kYuyv, 1920, 1080, 30}, {kH264, 1280, 720, 30}},
+                          want);
     REQUIRE(c.has_value());
     CHECK(c->width == 1920); // 1.5 MP is nearer 0.9 MP than 0.3 MP is (by ratio)
     CHECK_FALSE(chooseFormat({{kH264, 1280, 720, 30}}, want).has_value());
@@ -139,10 +144,12 @@ TEST_CASE("a serial scanner is read raw over a terminal, line by line, and its l
     CHECK(lines[0] == "ANTQ23-D0042-1-ABCDEFGHIJKLMNOP");
     CHECK(lines[1] == "]Q1ANTQ23-D0043-1-QRSTUVWXYZ234567"); // prefixes are core::cleanScan's job
     // Raw mode: no echo, no line editing; a backspace byte arrives as a byte.
-    pty.write("AB\x7f" "C\n");
+    pty.write("AB\x7f"
+              "C\n");
     const auto raw = readLines(scanner, 1);
     REQUIRE(raw.size() == 1);
-    CHECK(raw[0] == "AB\x7f" "C");
+    CHECK(raw[0] == "AB\x7f"
+                    "C");
     // Unplugging: the other end goes away.
     pty.closeMaster();
     bool lost = false;

@@ -16,7 +16,8 @@ namespace {
 GrayImage gradient(int w, int h) {
     GrayImage img(w, h);
     for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) img.row(y)[x] = static_cast<std::uint8_t>((x * 7 + y * 3) & 0xFF);
+        for (int x = 0; x < w; ++x)
+            img.row(y)[x] = static_cast<std::uint8_t>((x * 7 + y * 3) & 0xFF);
     return img;
 }
 
@@ -24,8 +25,8 @@ std::vector<unsigned char> jpegOf(const GrayImage& img, int quality) {
     tjhandle tj = tjInitCompress();
     unsigned char* buf = nullptr;
     unsigned long size = 0;
-    tjCompress2(tj, img.pixels.data(), img.width, img.stride, img.height, TJPF_GRAY, &buf, &size, TJSAMP_GRAY, quality,
-                0);
+    tjCompress2(tj, img.pixels.data(), img.width, img.stride, img.height, TJPF_GRAY, &buf, &size,
+                TJSAMP_GRAY, quality, 0);
     std::vector<unsigned char> out(buf, buf + size);
     tjFree(buf);
     tjDestroy(tj);
@@ -53,9 +54,12 @@ TEST_CASE("a truncated PNG and a JPEG with a broken header are BadImage") {
     TempDir dir;
     auto png = encodePng(gradient(64, 48));
     REQUIRE(png.ok());
-    writeBytes(dir.file("cut.png"), std::string_view(reinterpret_cast<const char*>(png->data()), 60));
-    const unsigned char junk[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x02, 0x03};
-    writeBytes(dir.file("junk.jpg"), std::string_view(reinterpret_cast<const char*>(junk), sizeof junk));
+    writeBytes(dir.file("cut.png"),
+               std::string_view(reinterpret_cast<const char*>(png->data()), 60));
+    const unsigned char junk[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J',
+                                  'F',  'I',  'F',  0x00, 0x01, 0x02, 0x03};
+    writeBytes(dir.file("junk.jpg"),
+               std::string_view(reinterpret_cast<const char*>(junk), sizeof junk));
     CHECK(loadImage(dir.file("cut.png")).error().code == ErrorCode::BadImage);
     CHECK(loadImage(dir.file("junk.jpg")).error().code == ErrorCode::BadImage);
 }
@@ -64,7 +68,8 @@ TEST_CASE("a directory is not an image") {
     TempDir dir;
     auto img = loadImage(dir.path.string());
     REQUIRE_FALSE(img.ok());
-    CHECK((img.error().code == ErrorCode::ReadFailed || img.error().code == ErrorCode::UnknownFormat));
+    CHECK((img.error().code == ErrorCode::ReadFailed ||
+           img.error().code == ErrorCode::UnknownFormat));
 }
 
 TEST_CASE("a gray PNG written and read back has the same pixels") {
@@ -89,7 +94,8 @@ TEST_CASE("a JPEG loads as gray close to its source, by content not by file name
     TempDir dir;
     const GrayImage img = gradient(96, 64);
     const auto jpg = jpegOf(img, 95);
-    writeBytes(dir.file("frame.png"), std::string_view(reinterpret_cast<const char*>(jpg.data()), jpg.size()));
+    writeBytes(dir.file("frame.png"),
+               std::string_view(reinterpret_cast<const char*>(jpg.data()), jpg.size()));
     auto back = loadImage(dir.file("frame.png"));
     REQUIRE(back.ok());
     REQUIRE(back->width == 96);
@@ -141,7 +147,8 @@ TEST_CASE("every scan error and source state has a message in vi and en") {
         CHECK(en.has(e.key()));
     }
     for (int s = 0; s <= static_cast<int>(SourceState::Ended); ++s) {
-        const std::string key = std::string("scan.source.") + sourceStateName(static_cast<SourceState>(s));
+        const std::string key =
+            std::string("scan.source.") + sourceStateName(static_cast<SourceState>(s));
         INFO(key);
         CHECK(vi.has(key));
         CHECK(en.has(key));

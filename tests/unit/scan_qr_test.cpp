@@ -15,7 +15,8 @@ using kiosk::scan::test::TempDir;
 namespace {
 
 ZXing::Result readPure(const GrayImage& img) {
-    const ZXing::ImageView iv(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum, img.stride);
+    const ZXing::ImageView iv(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum,
+                              img.stride);
     return ZXing::ReadBarcode(iv, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
 }
 
@@ -53,7 +54,8 @@ TEST_CASE("module size and quiet zone are exact, and the quiet zone is white") {
     CHECK(qr->image.row(4 * 3)[4 * 3] == 0); // the top-left finder pattern's corner module
 }
 
-TEST_CASE("the QR writer and the decoder agree: a badge drawn into a frame decodes where it was drawn") {
+TEST_CASE(
+    "the QR writer and the decoder agree: a badge drawn into a frame decodes where it was drawn") {
     const std::string text = "ANTQ23-D0042-1-ABCDEFGHIJKLMNOP";
     const GrayImage frame = frameWithCode(text, 1280, 720, 600, 250, 4);
     const DecodeResult r = Decoder().decode(frame.view());

@@ -42,8 +42,10 @@ TEST_CASE("decoder sample set: the pass count does not go down and no frame yiel
             if (!line.empty()) expected.insert(line);
         noCodeFrames += expected.empty();
         std::set<std::string> got;
-        for (const auto& c : decoder.decode(img->view()).codes) got.insert(c.text);
-        for (const auto& g : got) wrongTexts += expected.count(g) == 0;
+        for (const auto& c : decoder.decode(img->view()).codes)
+            got.insert(c.text);
+        for (const auto& g : got)
+            wrongTexts += expected.count(g) == 0;
         if (got == expected) {
             ++passing;
         } else {
@@ -54,5 +56,6 @@ TEST_CASE("decoder sample set: the pass count does not go down and no frame yiel
     CHECK(noCodeFrames >= 5);
     CHECK(wrongTexts == 0);
     CHECK(passing >= kMinimumPassing);
-    if (passing > kMinimumPassing) WARN("the decoder passes " << passing << " frames: raise kMinimumPassing");
+    if (passing > kMinimumPassing)
+        WARN("the decoder passes " << passing << " frames: raise kMinimumPassing");
 }

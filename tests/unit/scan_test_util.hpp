@@ -18,7 +18,8 @@ struct TempDir {
     std::filesystem::path path;
     TempDir() {
         path = std::filesystem::temp_directory_path() /
-               ("kiosk-scan-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+               ("kiosk-scan-" + std::to_string(::getpid()) + "-" +
+                std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         std::filesystem::create_directories(path);
     }
     ~TempDir() {
@@ -29,17 +30,20 @@ struct TempDir {
 };
 
 inline void writeBytes(const std::string& path, std::string_view bytes) {
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 /// A gray frame of the given size with the QR code of text drawn at (x, y).
-inline GrayImage frameWithCode(std::string_view text, int width = 1280, int height = 720, int x = 500, int y = 200,
-                               int moduleSize = 5, std::uint8_t background = 160) {
+inline GrayImage frameWithCode(std::string_view text, int width = 1280, int height = 720,
+                               int x = 500, int y = 200, int moduleSize = 5,
+                               std::uint8_t background = 160) {
     GrayImage frame(width, height, background);
     auto qr = renderQr(text, {moduleSize, 4});
     if (!qr) return frame;
     for (int r = 0; r < qr->image.height && y + r < height; ++r)
-        for (int c = 0; c < qr->image.width && x + c < width; ++c) frame.row(y + r)[x + c] = qr->image.row(r)[c];
+        for (int c = 0; c < qr->image.width && x + c < width; ++c)
+            frame.row(y + r)[x + c] = qr->image.row(r)[c];
     return frame;
 }
 

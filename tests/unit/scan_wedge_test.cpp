@@ -10,7 +10,8 @@ namespace {
 // Types text one key every gapMs from start; returns the time of the last key.
 Millis type(KeyboardWedge& w, std::string_view text, Millis start, Millis gapMs) {
     Millis t = start;
-    for (size_t i = 0; i < text.size(); ++i, t += gapMs) w.text(text.substr(i, 1), t);
+    for (size_t i = 0; i < text.size(); ++i, t += gapMs)
+        w.text(text.substr(i, 1), t);
     return t - gapMs;
 }
 

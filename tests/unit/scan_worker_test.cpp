@@ -19,7 +19,7 @@ constexpr auto kPatience = 20s;
 // A source that cannot be opened a given number of times, then serves frames it is pushed: how a
 // camera that is unplugged at start and plugged in later looks to the worker.
 class LateSource : public PushFrameSource {
-public:
+  public:
     explicit LateSource(int failures) : m_failures(failures) {}
     Status open() override {
         ++attempts;
@@ -31,7 +31,7 @@ public:
     }
     std::atomic<int> attempts{0};
 
-private:
+  private:
     int m_failures;
 };
 
@@ -98,14 +98,17 @@ TEST_CASE("a worker stops and joins promptly whatever its source is doing") {
         auto queue = std::make_shared<ScanQueue>();
         ScanWorkerOptions opt;
         opt.reopenMs = 60000;
-        ScanWorker failing(std::make_unique<ImageFileSource>(std::vector<std::string>{}), queue, opt);
+        ScanWorker failing(std::make_unique<ImageFileSource>(std::vector<std::string>{}), queue,
+                           opt);
     }
     SUCCEED("both workers were destroyed (a hang here fails by timeout)");
 }
 
 TEST_CASE("image files as a source: in order, bad files reported, ended after the last") {
     TempDir dir;
-    REQUIRE(writePng(frameWithCode("ANTQ23-D0101-1-FILEFILEFILEFILE", 400, 300, 50, 50, 4), dir.file("a.png")).ok);
+    REQUIRE(writePng(frameWithCode("ANTQ23-D0101-1-FILEFILEFILEFILE", 400, 300, 50, 50, 4),
+                     dir.file("a.png"))
+                .ok);
     kiosk::scan::test::writeBytes(dir.file("b.png"), "not an image");
     ImageFileSource src({dir.file("a.png"), dir.file("b.png")});
     CHECK(src.state() == SourceState::Idle);
@@ -126,7 +129,8 @@ TEST_CASE("image files as a source: in order, bad files reported, ended after th
 
     ImageFileSource looping({dir.file("a.png")}, true);
     REQUIRE(looping.open().ok);
-    for (int i = 0; i < 3; ++i) REQUIRE(looping.next(0).ok());
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(looping.next(0).ok());
     CHECK(looping.state() == SourceState::Running);
 
     ImageFileSource none({});
