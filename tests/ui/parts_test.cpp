@@ -30,7 +30,7 @@ TEST_CASE("replay scripts parse, with comments, and bad lines are refused with t
     CHECK_FALSE(ui::parseReplay("at 0 scan\n", error));
 }
 
-TEST_CASE("key burst: fast keys ending in Enter are a scan; a pause restarts it", "[ui][wedge]") {
+TEST_CASE("key burst: fast keys ending in Enter are a scan, a pause restarts it", "[ui][wedge]") {
     ui::KeyBurst b;
     std::uint32_t t = 100;
     for (char c : std::string("ABC123")) b.text(std::string(1, c), t += 5);
@@ -66,7 +66,7 @@ TEST_CASE("tones: three distinct cues, bounded and click-free at the ends", "[ui
     }
 }
 
-TEST_CASE("screenshots: PNG written; a blank image is told apart", "[ui][png]") {
+TEST_CASE("screenshots: PNG written, a blank image is told apart", "[ui][png]") {
     platform::RgbaImage img{4, 2, std::vector<std::uint8_t>(4 * 2 * 4, 0)};
     CHECK(platform::isUniform(img));
     img.pixels[5 * 4] = 255;

@@ -128,7 +128,7 @@ TEST_CASE("PIN: Escape asks for it, five wrong lock the prompt for a minute, the
     CHECK_FALSE(h.shell.consoleOpen());
 }
 
-TEST_CASE("Alt+F4 and window close need the PIN; quitting from the console does not", "[ui][pin]") {
+TEST_CASE("Alt+F4 and window close need the PIN", "[ui][pin]") {
     Harness h("checkin");
     h.shell.key(ShellKey::AltF4, 0, h.ticks);
     h.frame();
