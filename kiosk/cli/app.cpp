@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "kiosk/cli/context.hpp"
-#include "kiosk/cli/program_cmd.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -34,7 +33,10 @@ int run(int argc, char** argv) {
     addCheckinCommands(app, ctx);
     addBadgeCommands(app, ctx);
     addDatabaseCommands(app, ctx);
-    addProgramCommand(app, ctx.dbPath, ctx.exitCode);
+    addDecodeCommands(app, ctx);
+    addPaperCommands(app, ctx);
+    addProgramCommands(app, ctx);
+    addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
 
     try {

@@ -3,6 +3,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/json.hpp"
+#include "kiosk/paper/qr_matrix.hpp"
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 
@@ -24,7 +25,16 @@ void addBadgeCommands(CLI::App& app, Context& ctx) {
         }
         services::DelegateDirectory dir(session);
         const std::string text = dir.badgeText(*d);
-        // PNG_HOOK
+        if (!png->empty()) {
+            std::string why;
+            const auto qr = paper::encodeQr(text, &why);
+            const auto st = qr ? paper::writeQrPng(*qr, *png) : paper::PaperStatus::failure(why);
+            if (!st.ok()) {
+                ctx.err(st.error);
+                ctx.exitCode = kExitError;
+                return;
+            }
+        }
         if (ctx.json) {
             core::JsonWriter w;
             w.beginObject().field("code", d->code).field("text", text);

@@ -33,6 +33,10 @@ void addDelegateCommands(CLI::App& app, Context& ctx);
 void addCheckinCommands(CLI::App& app, Context& ctx);
 void addBadgeCommands(CLI::App& app, Context& ctx);
 void addDatabaseCommands(CLI::App& app, Context& ctx);
+void addDecodeCommands(CLI::App& app, Context& ctx); ///< decode_cmd.cpp
+void addPaperCommands(CLI::App& app, Context& ctx);
+void addProgramCommands(CLI::App& app, Context& ctx); ///< program_cmd.cpp: the ceremony
+void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
 
 } // namespace kiosk::cli

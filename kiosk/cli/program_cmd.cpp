@@ -1,17 +1,14 @@
 // `kiosk program ...`: the ceremony from the command line, through the same ProgramRunner the
 // MC screen uses. Exit codes: 0 done, 1 refused (the step does nothing now, a file is rejected),
 // 2 usage or infrastructure.
-#include "kiosk/cli/program_cmd.hpp"
+#include "kiosk/cli/context.hpp"
 
 #include <cstdio>
-#include <cstdlib>
-#include <iostream>
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/program_runner.hpp"
-#include "kiosk/store/schema.hpp"
 
 namespace kiosk::cli {
 
@@ -24,21 +21,20 @@ struct ProgramOptions {
     std::string text;
     std::string out;
     std::string file;
-    bool json = false;
     bool undo = false;
 };
 
-int fail(const std::string& message) {
-    std::cerr << message << "\n";
-    return 2;
+int fail(const Context& ctx, const std::string& message) {
+    ctx.err(message);
+    return kExitError;
 }
 
-void printShow(const services::CeremonyModel& m, bool json) {
+void printShow(const Context& ctx, const services::CeremonyModel& m) {
     const auto& s = m.show;
     const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
     const auto* cur = m.current();
     const auto* next = m.next();
-    if (json) {
+    if (ctx.json) {
         core::JsonWriter o;
         o.beginObject();
         o.field("state", std::string(core::showStateName(s.state)));
@@ -57,33 +53,30 @@ void printShow(const services::CeremonyModel& m, bool json) {
         o.field("projected_end", core::formatIso(s.projectedEnd, offset));
         o.field("can_undo", s.canUndo);
         o.endObject();
-        std::cout << o.str() << "\n";
+        ctx.out(o.str());
         return;
     }
-    std::cout << core::tr(std::string("ceremony.state.") + std::string(core::showStateName(s.state))) << "\n";
+    ctx.out(core::tr(std::string("ceremony.state.") + std::string(core::showStateName(s.state))));
     if (cur)
-        std::cout << core::trf("ceremony.cli.current", {{"title", cur->title},
+        ctx.out(core::trf("ceremony.cli.current", {{"title", cur->title},
                                                          {"elapsed", core::formatDuration(s.elapsed)},
                                                          {"remaining", core::formatDuration(s.remaining)},
-                                                         {"phase", core::tr(std::string("ceremony.phase.") + std::string(core::phaseName(s.phase)))}})
-                  << "\n";
-    if (next) std::cout << core::trf("ceremony.cli.next", {{"title", next->title}}) << "\n";
-    std::cout << core::trf("ceremony.cli.plan", {{"drift", core::formatDrift(s.drift)},
+                                                         {"phase", core::tr(std::string("ceremony.phase.") + std::string(core::phaseName(s.phase)))}}));
+    if (next) ctx.out(core::trf("ceremony.cli.next", {{"title", next->title}}));
+    ctx.out(core::trf("ceremony.cli.plan", {{"drift", core::formatDrift(s.drift)},
                                                  {"end", core::formatClock(s.projectedEnd, offset)},
-                                                 {"planned", core::formatClock(s.plannedEnd, offset)}})
-              << "\n";
+                                                 {"planned", core::formatClock(s.plannedEnd, offset)}}));
 }
 
-int runProgram(const std::string& command, const ProgramOptions& o, const std::string& dbPath) {
-    auto db = store::Database::open(dbPath);
-    store::migrate(*db);
+int runProgram(const std::string& command, const ProgramOptions& o, Context& ctx) {
+    store::Database* db = &ctx.session().db();
     services::ProgramRunner runner(*db, o.kiosk);
     runner.refresh();
-    const int offset = runner.model(0).hasEvent ? runner.model(0).event.utcOffsetMin : 420;
+    const int offset = ctx.session().event().utcOffsetMin;
     core::Millis now = core::nowMillis();
     if (!o.at.empty()) {
         auto t = core::parseIso8601(o.at, offset);
-        if (!t) return fail(core::trf("ceremony.cli.bad_time", {{"value", o.at}}));
+        if (!t) return fail(ctx, core::trf("ceremony.cli.bad_time", {{"value", o.at}}));
         now = *t;
     }
     static const std::pair<const char*, core::ActionType> steps[] = {
@@ -95,16 +88,16 @@ int runProgram(const std::string& command, const ProgramOptions& o, const std::s
         if (command != name) continue;
         auto done = runner.act(type, now, o.item);
         if (!done) {
-            std::cerr << core::tr("ceremony.cli.nothing_to_do") << "\n";
-            printShow(runner.model(now), o.json);
-            return 1;
+            ctx.err(core::tr("ceremony.cli.nothing_to_do"));
+            printShow(ctx, runner.model(now));
+            return kExitRefused;
         }
-        printShow(runner.model(now), o.json);
-        return 0;
+        printShow(ctx, runner.model(now));
+        return kExitOk;
     }
     if (command == "show") {
-        printShow(runner.model(now), o.json);
-        return 0;
+        printShow(ctx, runner.model(now));
+        return kExitOk;
     }
     if (command == "message") {
         runner.message(o.text, now);
@@ -117,43 +110,43 @@ int runProgram(const std::string& command, const ProgramOptions& o, const std::s
         return 0;
     }
     if (command == "award") {
-        if (!runner.markAwardHanded(o.item, !o.undo, now)) return fail(core::trf("ceremony.cli.no_award", {{"id", o.item}}));
+        if (!runner.markAwardHanded(o.item, !o.undo, now)) return fail(ctx, core::trf("ceremony.cli.no_award", {{"id", o.item}}));
         return 0;
     }
     if (command == "export") {
         std::string error;
-        if (!services::exportProgramCsv(*db, o.out, error)) return fail(error);
+        if (!services::exportProgramCsv(*db, o.out, error)) return fail(ctx, error);
         return 0;
     }
     if (command == "import") {
         const auto report = services::importProgramCsv(*db, o.file, now);
-        for (const auto& e : report.errors) std::cerr << e << "\n";
-        return report.ok ? 0 : 1;
+        for (const auto& e : report.errors) ctx.err(e);
+        return report.ok ? kExitOk : kExitRefused;
     }
     if (command == "timeline") {
         const auto t = services::buildTimeline(*db, now);
-        if (o.json) {
+        if (ctx.json) {
             const std::string text = services::timelineJson(t);
             if (o.out.empty()) {
-                std::cout << text << "\n";
+                ctx.out(text);
                 return 0;
             }
             std::FILE* f = std::fopen(o.out.c_str(), "wb");
-            if (!f) return fail(core::trf("ceremony.file.cannot_write", {{"file", o.out}}));
+            if (!f) return fail(ctx, core::trf("ceremony.file.cannot_write", {{"file", o.out}}));
             std::fwrite(text.data(), 1, text.size(), f);
-            return std::fclose(f) == 0 ? 0 : fail(core::trf("ceremony.file.cannot_write", {{"file", o.out}}));
+            return std::fclose(f) == 0 ? 0 : fail(ctx, core::trf("ceremony.file.cannot_write", {{"file", o.out}}));
         }
-        if (o.out.empty()) return fail(core::tr("ceremony.cli.need_out"));
+        if (o.out.empty()) return fail(ctx, core::tr("ceremony.cli.need_out"));
         std::string error;
-        if (!services::writeTimelineCsv(t, o.out, error)) return fail(error);
+        if (!services::writeTimelineCsv(t, o.out, error)) return fail(ctx, error);
         return 0;
     }
-    return fail("kiosk program: " + command);
+    return fail(ctx, "kiosk program: " + command);
 }
 
 } // namespace
 
-void addProgramCommand(CLI::App& app, const std::string& dbPath, int& exitCode) {
+void addProgramCommands(CLI::App& app, Context& ctx) {
     auto* program = app.add_subcommand("program", core::tr("ceremony.cli.help"));
     program->require_subcommand(1);
     auto opts = std::make_shared<ProgramOptions>();
@@ -161,14 +154,9 @@ void addProgramCommand(CLI::App& app, const std::string& dbPath, int& exitCode) 
         auto* sub = program->add_subcommand(name, core::tr(help));
         sub->add_option("--at", opts->at, "ISO 8601");
         sub->add_option("--kiosk", opts->kiosk);
-        sub->add_flag("--json", opts->json);
-        sub->callback([opts, name, &dbPath, &exitCode] {
-            try {
-                exitCode = runProgram(name, *opts, dbPath);
-            } catch (const std::exception& e) {
-                exitCode = fail(e.what());
-            }
-        });
+        sub->add_flag("--json", ctx.json, "print machine-readable JSON");
+        // Infrastructure errors (a locked database...) are reported by the app's handler.
+        sub->callback([opts, name, &ctx] { ctx.exitCode = runProgram(name, *opts, ctx); });
         return sub;
     };
     add("show", "ceremony.cli.show");

@@ -21,32 +21,29 @@ struct SearchHit {
     int score = 0;
 };
 
-/// An in-memory inverted index of folded token prefixes.
+/// An inverted index: a sorted dictionary of folded tokens, each with the documents (and the
+/// fields) it occurs in. A query term selects a dictionary range by prefix; documents must
+/// match every term; the score adds each term's best match (code > name > unit, whole token
+/// above prefix), ties going to the shorter name.
 class SearchIndex {
 public:
     void build(const std::vector<SearchDoc>& docs);
     /// Best matches first; an empty query finds nothing.
     std::vector<SearchHit> search(std::string_view query, size_t limit) const;
-    size_t size() const { return m_docs.size(); }
+    size_t size() const { return m_ids.size(); }
 
 private:
-    enum Field : std::uint8_t { Name = 0, Unit = 1, Code = 2 };
-    struct Token {
-        std::string text;
-        Field field;
-        std::uint8_t position;
-    };
-    struct Doc {
-        std::int64_t id;
-        std::uint16_t nameLength;
-        std::vector<Token> tokens;
-    };
     struct Posting {
-        std::string_view token; // points into m_docs' token text
         std::uint32_t doc;
+        std::uint8_t fields; ///< bit 0 name, bit 1 unit, bit 2 code
     };
-    std::vector<Doc> m_docs;
-    std::vector<Posting> m_postings; // sorted by token
+    struct Entry {
+        std::string token;
+        std::vector<Posting> postings; ///< by doc
+    };
+    std::vector<Entry> m_dict; ///< sorted by token
+    std::vector<std::int64_t> m_ids;
+    std::vector<std::uint16_t> m_nameLength;
 };
 
 } // namespace kiosk::core

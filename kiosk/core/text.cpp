@@ -1,6 +1,7 @@
 #include "kiosk/core/text.hpp"
 
 #include <cstdlib>
+#include <vector>
 #include <utf8proc.h>
 
 namespace kiosk::core {
@@ -22,29 +23,92 @@ std::string asciiLower(std::string_view s) {
 
 } // namespace
 
+namespace {
+
+// Folding one code point at a time with a table is exact for the cases that matter (precomposed
+// Vietnamese, Latin-1, combining marks, which fold to nothing) and avoids utf8proc's
+// decompose-then-recompose of whole strings, which dominated index building.
+constexpr char32_t kTableSize = 0x2500;
+
+std::string foldCodePoint(char32_t cp) {
+    if (cp == 0x0110 || cp == 0x0111) return "d"; // Đ đ do not decompose
+    utf8proc_int32_t buf[8];
+    int last = 0;
+    const auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
+                                           static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD),
+                                           &last);
+    std::string out;
+    if (n < 0 || n > 8) return out;
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        utf8proc_uint8_t bytes[4];
+        const auto len = utf8proc_encode_char(buf[i], bytes);
+        out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(len));
+    }
+    return out;
+}
+
+const std::vector<std::string>& foldTable() {
+    static const std::vector<std::string> table = [] {
+        std::vector<std::string> t(kTableSize);
+        for (char32_t cp = 0x80; cp < kTableSize; ++cp) t[cp] = foldCodePoint(cp);
+        return t;
+    }();
+    return table;
+}
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, 0 when invalid.
+size_t decodeUtf8(std::string_view s, size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    size_t len;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+} // namespace
+
 std::string fold(std::string_view text) {
-    // Most codes and many queries are ASCII: skip utf8proc's allocation for them.
+    // Most codes and many queries are ASCII.
     if (isAsciiOnly(text)) return asciiLower(text);
     if (!isValidUtf8(text)) return asciiLower(text);
-
-    utf8proc_uint8_t* mapped = nullptr;
-    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STRIPMARK |
-                                                        UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
-    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                            static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
-    if (n < 0) return asciiLower(text);
+    const auto& table = foldTable();
     std::string out;
-    out.reserve(static_cast<size_t>(n));
-    // đ (U+0111, UTF-8 C4 91) does not decompose: map it by hand. Đ casefolds to đ above.
-    for (utf8proc_ssize_t i = 0; i < n; ++i) {
-        if (mapped[i] == 0xC4 && i + 1 < n && mapped[i + 1] == 0x91) {
-            out.push_back('d');
-            ++i;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        char32_t cp = 0;
+        const size_t len = decodeUtf8(text, i, cp);
+        if (cp < 0x80) {
+            out.push_back(cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp));
+        } else if (cp < kTableSize) {
+            out += table[cp];
         } else {
-            out.push_back(static_cast<char>(mapped[i]));
+            out += foldCodePoint(cp);
         }
+        i += len;
     }
-    std::free(mapped);
     return out;
 }
 
@@ -74,11 +138,14 @@ std::string_view trim(std::string_view text) {
 bool isValidUtf8(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) return false;
-        i += static_cast<size_t>(n);
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        const size_t n = decodeUtf8(text, i, cp);
+        if (n == 0) return false;
+        i += n;
     }
     return true;
 }

@@ -29,6 +29,19 @@ std::string dateLine(const std::string& place, const std::string& isoDate) {
     return core::trf("paper.admin.date_line", {{"place", place}, {"day", d.day}, {"month", d.month}, {"year", d.year}});
 }
 
+std::string decisionNumber(const std::string& decision) {
+    // "số" in lower or title case, as decisions are written either way.
+    for (const char* marker : {"số ", "Số ", "số: ", "Số: "}) {
+        const auto at = decision.find(marker);
+        if (at == std::string::npos) continue;
+        const auto start = at + std::string_view(marker).size();
+        auto end = decision.find_first_of(" ,;", start);
+        if (end == std::string::npos) end = decision.size();
+        if (end > start) return decision.substr(start, end - start);
+    }
+    return decision;
+}
+
 double drawAdminHeader(cairo_t* cr, const AdminHeader& header, double x, double y, double width, const char* family) {
     const double leftW = width * 0.42, rightX = x + width * 0.40, rightW = width * 0.60;
     const double size = 12.5;

@@ -27,6 +27,10 @@ DateParts vietnameseDateParts(const std::string& isoDate);
 /// "Bắc Giang, ngày 05 tháng 8 năm 2023".
 std::string dateLine(const std::string& place, const std::string& isoDate);
 
+/// The number inside a decision's text: "Quyết định số 1125/QĐ-SYT ngày 14/8/2023..." gives
+/// "1125/QĐ-SYT"; a text without "số " is returned whole.
+std::string decisionNumber(const std::string& decision);
+
 /// Draws the header across width from (x, y) in the given font family; returns its height.
 double drawAdminHeader(cairo_t* cr, const AdminHeader& header, double x, double y, double width, const char* family);
 

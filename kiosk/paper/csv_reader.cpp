@@ -120,8 +120,10 @@ CsvDocument parseCsv(std::string_view data) {
                     ++i; // CRLF inside a quoted field becomes LF
                     continue;
                 }
-                field.push_back(data[i]);
-                ++i;
+                size_t end = i + 1;
+                while (end < data.size() && data[end] != '"' && data[end] != '\n' && data[end] != '\r') ++end;
+                field.append(data.data() + i, end - i);
+                i = end;
             }
             if (!closed) {
                 doc.problems.push_back(CsvProblem{quoteLine, columnOf(data, quoteLineStart, quotePos), "unterminated_quote"});
@@ -149,9 +151,12 @@ CsvDocument parseCsv(std::string_view data) {
             row.line = line;
             continue;
         }
-        field.push_back(c);
+        // Plain characters up to the next delimiter, quote or line end, appended in one go.
+        size_t end = i + 1;
+        while (end < data.size() && data[end] != doc.delimiter && data[end] != '"' && data[end] != '\n' && data[end] != '\r') ++end;
+        field.append(data.data() + i, end - i);
         rowHasContent = true;
-        ++i;
+        i = end;
     }
     if (rowHasContent || !field.empty()) endRow();
     return doc;

@@ -2,7 +2,10 @@
 
 #include <toml++/toml.h>
 
-#include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/paper/admin_doc.hpp"
@@ -25,7 +28,7 @@ using Values = std::vector<std::pair<std::string, std::string>>;
 
 Values valuesFor(const CertificateRecipient& r, const CertificateContext& c) {
     const DateParts d = vietnameseDateParts(c.date);
-    return {{"name", r.name},   {"unit", r.unit},   {"achievement", r.achievement}, {"decision", r.decision},
+    return {{"name", r.name},   {"unit", r.unit},   {"achievement", r.achievement}, {"decision", r.decision}, {"decision_no", decisionNumber(r.decision)},
             {"event", c.event}, {"place", c.place}, {"day", d.day}, {"month", d.month}, {"year", d.year}};
 }
 
@@ -124,9 +127,21 @@ void drawCertificate(cairo_t* cr, const CertificateTemplate& t, const Values& v,
 } // namespace
 
 std::optional<CertificateTemplate> loadCertificateTemplate(const std::string& path, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseCertificateTemplate(text.str(), path, error);
+}
+
+std::optional<CertificateTemplate> parseCertificateTemplate(std::string_view text, const std::string& path,
+                                                            std::string* error) {
     toml::table root;
     try {
-        root = toml::parse_file(path);
+        root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         if (error) *error = path + ": " + std::string(e.description());
         return std::nullopt;

@@ -3,6 +3,7 @@
 // the event pack (certificate.toml) whose texts hold {placeholders}.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -11,7 +12,7 @@
 namespace kiosk::paper {
 
 /// The certificate's fixed texts and colours. Texts may use {name}, {unit}, {achievement},
-/// {decision}, {event}, {place}, {day}, {month}, {year}.
+/// {decision} (its full text), {decision_no} (its number alone), {event}, {place}, {day}, {month}, {year}.
 struct CertificateTemplate {
     std::vector<std::string> header;   ///< national name and motto, centred at the top
     std::vector<std::string> issuer;   ///< "GIÁM ĐỐC SỞ Y TẾ BẮC GIANG"
@@ -29,13 +30,16 @@ struct CertificateTemplate {
 
 /// Reads a template file; nullopt and *error on a missing file, a TOML error or a missing title.
 std::optional<CertificateTemplate> loadCertificateTemplate(const std::string& path, std::string* error = nullptr);
+/// Parses template text (source names it in errors).
+std::optional<CertificateTemplate> parseCertificateTemplate(std::string_view text, const std::string& source,
+                                                            std::string* error = nullptr);
 
 /// One certificate to print.
 struct CertificateRecipient {
     std::string name;
     std::string unit;
     std::string achievement;
-    std::string decision; ///< decision number, e.g. "12/QĐ-SYT"
+    std::string decision; ///< the decision, e.g. "Quyết định số 1125/QĐ-SYT ngày 14/8/2023"
 };
 
 /// Values shared by every certificate of a run (event name, place, date).

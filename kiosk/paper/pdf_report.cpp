@@ -132,7 +132,7 @@ void awardsSection(Flow& flow, const ReportData& data) {
     int n = 0, handed = 0;
     for (const auto& a : data.awards) {
         handed += a.handed ? 1 : 0;
-        rows.push_back({{std::to_string(++n), a.recipient, a.unit, a.award, a.decision,
+        rows.push_back({{std::to_string(++n), a.recipient, a.unit, a.award, decisionNumber(a.decision),
                          a.handed ? tr("paper.report.yes") : tr("paper.report.no")},
                         false,
                         {}});

@@ -11,6 +11,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/core/text.hpp"
+#include "kiosk/paper/csv_reader.hpp"
 #include "kiosk/services/program_runner.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/delegate_repo.hpp"
@@ -20,56 +21,8 @@ namespace kiosk::services {
 
 namespace {
 
-// TODO(merge): replace readCsv/appendField with the shared CSV reader (core issue) and
-// paper::CsvWriter once they are on main; these exist only so the ceremony was not blocked.
-struct CsvRow {
-    int line = 0;
-    std::vector<std::string> fields;
-};
-
-std::vector<CsvRow> readCsv(std::string_view text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    // The delimiter is whichever of ',' or ';' the header line uses more.
-    const auto headerEnd = text.find('\n');
-    const auto header = text.substr(0, headerEnd);
-    const char delim = std::count(header.begin(), header.end(), ';') > std::count(header.begin(), header.end(), ',') ? ';' : ',';
-    std::vector<CsvRow> rows;
-    CsvRow row{1, {}};
-    std::string field;
-    bool quoted = false, any = false;
-    int line = 1;
-    auto endField = [&] {
-        row.fields.push_back(std::move(field));
-        field.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-            else if (c == '"') quoted = false;
-            else {
-                if (c == '\n') ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"') quoted = any = true;
-        else if (c == delim) endField(), any = true;
-        else if (c == '\r') continue;
-        else if (c == '\n') {
-            endField();
-            if (any || row.fields.size() > 1 || !row.fields[0].empty()) rows.push_back(std::move(row));
-            row = CsvRow{++line, {}};
-            any = false;
-        } else field += c, any = true;
-    }
-    if (any || !field.empty()) {
-        endField();
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
+// TODO(merge): use paper::CsvWriter when it is on main; this exists only so the ceremony's
+// exports were not blocked on it.
 void appendField(std::string& out, std::string_view f) {
     if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
         out += f;
@@ -105,6 +58,8 @@ std::optional<std::string> readFile(const std::string& path) {
 }
 
 // Column lookup by header name; a row reads its fields through it and reports where it failed.
+using paper::CsvRow;
+
 class Columns {
 public:
     Columns(const CsvRow& header, const std::string& file, CeremonyFileReport& report) : m_file(file), m_report(report) {
@@ -151,6 +106,18 @@ private:
     std::map<std::string, std::size_t> m_index;
 };
 
+// The rows of a CSV text; a text the reader cannot make sense of reports its problems and gives no rows.
+std::vector<CsvRow> csvRows(std::string_view text, const std::string& fileName, CeremonyFileReport& report) {
+    auto doc = paper::parseCsv(text);
+    for (const auto& p : doc.problems) {
+        report.ok = false;
+        report.errors.push_back(fileName + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+                                core::trf("ceremony.file.bad_csv", {{"code", p.code}}));
+    }
+    if (!doc.ok()) return {};
+    return std::move(doc.rows);
+}
+
 const char* const kProgramHeader[] = {"id", "order", "title", "minutes", "optional", "warn_s",
                                       "danger_s", "speaker", "kind", "script"};
 
@@ -159,7 +126,7 @@ const char* const kProgramHeader[] = {"id", "order", "title", "minutes", "option
 std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const std::string& fileName,
                                                CeremonyFileReport& report) {
     std::vector<core::ProgramItem> items;
-    const auto rows = readCsv(text);
+    const auto rows = csvRows(text, fileName, report);
     if (rows.empty()) return items;
     Columns cols(rows[0], fileName, report);
     if (!cols.require({"id", "title", "minutes"})) return items;
@@ -192,7 +159,7 @@ std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const st
 std::vector<core::Award> parseAwardsCsv(const std::string& text, const std::string& fileName,
                                         CeremonyFileReport& report, store::Database* db) {
     std::vector<core::Award> awards;
-    const auto rows = readCsv(text);
+    const auto rows = csvRows(text, fileName, report);
     if (rows.empty()) return awards;
     Columns cols(rows[0], fileName, report);
     if (!cols.require({"id", "kind", "recipient"})) return awards;
@@ -255,6 +222,11 @@ CeremonyFileReport loadCeremonyPack(store::Database& db, const std::string& pack
     for (const auto& [k, v] : settings) store::setSetting(db, k, v);
     tx.commit();
     return report;
+}
+
+void loadCeremonyPackPart(store::Database& db, const std::string& packDir, std::vector<std::string>& problems) {
+    const auto report = loadCeremonyPack(db, packDir, core::nowMillis());
+    problems.insert(problems.end(), report.errors.begin(), report.errors.end());
 }
 
 bool exportProgramCsv(store::Database& db, const std::string& path, std::string& error) {

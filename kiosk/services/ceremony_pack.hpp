@@ -31,6 +31,9 @@ std::vector<core::Award> parseAwardsCsv(const std::string& text, const std::stri
 /// Called by `kiosk init` after the event and delegates are in.
 CeremonyFileReport loadCeremonyPack(store::Database& db, const std::string& packDir, core::Millis now);
 
+/// loadCeremonyPack as one of event_pack's packLoaders() (now = the wall clock).
+void loadCeremonyPackPart(store::Database& db, const std::string& packDir, std::vector<std::string>& problems);
+
 /// Writes the program as CSV in the pack's format (UTF-8 with BOM).
 bool exportProgramCsv(store::Database& db, const std::string& path, std::string& error);
 /// Replaces the program from a CSV in the pack's format; nothing changes when any row is bad.

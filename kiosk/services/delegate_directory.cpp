@@ -49,6 +49,7 @@ std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, Dire
     d.seat = w.seat;
     d.walkIn = true;
     store::upsertDelegate(db, d, core::nowMillis());
+    store::touchDelegates(db);
     store::audit(db, "desk", "delegates.walk_in", d.code + " " + d.name);
     auto saved = store::findDelegateByCode(db, d.code);
     tx.commit();

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <sstream>
 
@@ -103,7 +104,8 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
         categoryByFolded[normalizeHeader(c.name)] = c.id;
         if (!c.nameEn.empty()) categoryByFolded[normalizeHeader(c.nameEn)] = c.id;
     }
-    std::map<std::string, int> firstLineOfCode;
+    std::unordered_map<std::string, int> firstLineOfCode;
+    std::unordered_map<std::string, std::string> categoryOfValue; // the same few values repeat on every row
 
     for (size_t r = 1; r < doc.rows.size(); ++r) {
         const auto& row = doc.rows[r];
@@ -140,11 +142,16 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
             problem(row.line, col(Column::Name), "missing_name", {});
             rowOk = false;
         }
-        if (auto it = categoryByFolded.find(normalizeHeader(category)); category.empty() || it == categoryByFolded.end()) {
+        auto known = categoryOfValue.find(category);
+        if (known == categoryOfValue.end()) {
+            const auto it = categoryByFolded.find(normalizeHeader(category));
+            known = categoryOfValue.emplace(category, it == categoryByFolded.end() ? std::string() : it->second).first;
+        }
+        if (category.empty() || known->second.empty()) {
             problem(row.line, col(Column::Category), "unknown_category", {{"value", category}});
             rowOk = false;
         } else {
-            d.categoryId = it->second;
+            d.categoryId = known->second;
         }
         if (const std::string rank = get(Column::Rank); !rank.empty()) {
             try {
@@ -197,6 +204,7 @@ ImportReport importDelegatesCsv(store::Database& db, const std::string& data, bo
         if (!dryRun) store::upsertDelegate(db, d, now);
     }
     if (!dryRun) {
+        store::touchDelegates(db);
         store::audit(db, "import", "delegates.import",
                      std::to_string(report.inserted) + " inserted, " + std::to_string(report.updated) + " updated");
         tx.commit();

@@ -11,7 +11,10 @@
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/paper/csv_reader.hpp"
+#include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/delegate_import.hpp"
+#include "kiosk/services/festival_pack.hpp"
+#include "kiosk/services/paper_pack.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/event_repo.hpp"
 
@@ -20,13 +23,6 @@ namespace kiosk::services {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream b;
-    b << in.rdbuf();
-    return b.str();
-}
 
 std::string str(const toml::node_view<const toml::node>& n, const std::string& fallback = "") {
     return n.value_or(fallback);
@@ -143,7 +139,11 @@ bool checkPin(const std::string& hash, const std::string& pin) {
 }
 
 std::vector<PackLoader> packLoaders() {
-    return {};
+    return {
+        &loadPaperPack,        // paper_pack.cpp: report.toml, certificate.toml
+        loadCeremonyPackPart, // ceremony_pack.cpp: program.csv, awards.csv, ceremony.toml
+        &loadFestivalPack,    // festival_pack.cpp: contests.toml, teams, questions, judges, performances
+    };
 }
 
 InitResult initEvent(const InitOptions& o) {
@@ -155,8 +155,17 @@ InitResult initEvent(const InitOptions& o) {
     loadEventToml(o.packDir + "/event.toml", event, lists, defaultPin, result.problems);
     loadCategoriesCsv(o.packDir + "/categories.csv", categories, result.problems);
     if (o.date) {
-        if (core::parseDate(*o.date)) event.date = *o.date;
-        else result.problems.push_back(core::trf("init.bad_field", {{"field", "--date"}}));
+        if (core::parseDate(*o.date)) {
+            event.date = *o.date;
+            // The banner's last line is the place and date of the template: it moves with the event.
+            if (event.bannerLines.size() >= 4)
+                event.bannerLines.back() = core::trf("event.date_line", {{"place", event.place},
+                                                                         {"day", std::to_string(std::stoi(event.date.substr(8, 2)))},
+                                                                         {"month", std::to_string(std::stoi(event.date.substr(5, 2)))},
+                                                                         {"year", event.date.substr(0, 4)}});
+        } else {
+            result.problems.push_back(core::trf("init.bad_field", {{"field", "--date"}}));
+        }
     }
     if (o.wholeDayWindows)
         for (auto& l : lists) {

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "kiosk/core/i18n.hpp"
-#include "kiosk/services/festival_pin.hpp"
+#include "kiosk/services/event_pack.hpp"
 
 namespace kiosk::services {
 

@@ -40,6 +40,10 @@ void insertCheckin(Database& db, const CheckinRecord& r) {
     st.bind(1, r.uuid).bind(2, r.delegateId).bind(3, r.listId).bind(4, r.direction).bind(5, r.at).bind(6, r.kiosk);
     st.bind(7, r.forced).bind(8, r.overridden).bind(9, r.forceReason).bind(10, r.scanUuid);
     st.run();
+    auto& p = db.cached("INSERT INTO presence(delegate_id, list_id, inside, first_at, first_kiosk, last_at) VALUES(?,?,?,?,?,?) "
+                        "ON CONFLICT(delegate_id, list_id) DO UPDATE SET inside = excluded.inside, last_at = excluded.last_at");
+    const bool entry = r.direction == "entry";
+    p.bind(1, r.delegateId).bind(2, r.listId).bind(3, entry).bind(4, r.at).bind(5, r.kiosk).bind(6, r.at).run();
 }
 
 std::optional<core::Millis> lastScanAt(Database& db, const std::string& kiosk, const std::string& text) {
@@ -53,19 +57,15 @@ std::optional<core::Millis> lastScanAt(Database& db, const std::string& kiosk, c
 
 core::ListState listState(Database& db, std::int64_t delegateId, const std::string& listId) {
     core::ListState s;
-    auto& first = db.cached("SELECT at, kiosk FROM checkins WHERE delegate_id = ? AND list_id = ? AND direction = 'entry' "
-                            "ORDER BY at, id LIMIT 1");
-    first.bind(1, delegateId).bind(2, listId);
-    if (first.step()) {
+    auto& st = db.cached("SELECT inside, first_at, first_kiosk FROM presence WHERE delegate_id = ? AND list_id = ?");
+    st.bind(1, delegateId).bind(2, listId);
+    if (st.step()) {
         s.everEntered = true;
-        s.firstEntryAt = first.getInt(0);
-        s.firstEntryKiosk = first.getText(1);
+        s.inside = st.getInt(0) != 0;
+        s.firstEntryAt = st.getInt(1);
+        s.firstEntryKiosk = st.getText(2);
     }
-    first.reset();
-    auto& last = db.cached("SELECT direction FROM checkins WHERE delegate_id = ? AND list_id = ? ORDER BY at DESC, id DESC LIMIT 1");
-    last.bind(1, delegateId).bind(2, listId);
-    if (last.step()) s.inside = last.getText(0) == "entry";
-    last.reset();
+    st.reset();
     return s;
 }
 
@@ -110,35 +110,28 @@ std::vector<AttendanceCount> attendanceCounts(Database& db) {
     // Expected: delegates whose category the list admits (all categories when the list names none).
     auto st = db.prepare(R"SQL(
 WITH admitted AS (
-  SELECT l.id AS list_id, c.id AS category_id FROM lists l JOIN categories c
+  SELECT l.id AS list_id, l.pos AS list_pos, c.id AS category_id, c.rank AS category_rank FROM lists l JOIN categories c
   WHERE NOT EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id)
-     OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)
-),
-last_dir AS (
-  SELECT delegate_id, list_id,
-         (SELECT direction FROM checkins c2 WHERE c2.delegate_id = c1.delegate_id AND c2.list_id = c1.list_id
-          ORDER BY at DESC, id DESC LIMIT 1) AS dir
-  FROM checkins c1 GROUP BY delegate_id, list_id
-)
-SELECT a.list_id, a.category_id,
-  (SELECT count(*) FROM last_dir ld JOIN delegates d ON d.id = ld.delegate_id
-     WHERE ld.list_id = a.list_id AND d.category_id = a.category_id),
-  (SELECT count(*) FROM last_dir ld JOIN delegates d ON d.id = ld.delegate_id
-     WHERE ld.list_id = a.list_id AND d.category_id = a.category_id AND ld.dir = 'entry'),
-  (SELECT count(*) FROM delegates d WHERE d.category_id = a.category_id AND d.revoked = 0)
-FROM admitted a JOIN lists l ON l.id = a.list_id JOIN categories c ON c.id = a.category_id
-ORDER BY l.pos, c.rank
+     OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)),
+present AS (
+  SELECT p.list_id, d.category_id, count(*) AS present, total(p.inside) AS inside
+  FROM presence p JOIN delegates d ON d.id = p.delegate_id GROUP BY p.list_id, d.category_id),
+expected AS (
+  SELECT category_id, count(*) AS expected FROM delegates WHERE revoked = 0 GROUP BY category_id)
+SELECT a.list_id, a.category_id, coalesce(p.present, 0), coalesce(p.inside, 0), coalesce(e.expected, 0)
+FROM admitted a LEFT JOIN present p ON p.list_id = a.list_id AND p.category_id = a.category_id
+LEFT JOIN expected e ON e.category_id = a.category_id
+ORDER BY a.list_pos, a.category_rank
 )SQL");
     std::vector<AttendanceCount> out;
-    while (st.step()) out.push_back(AttendanceCount{st.getText(0), st.getText(1), st.getInt(2), st.getInt(3), st.getInt(4)});
+    while (st.step())
+        out.push_back(AttendanceCount{st.getText(0), st.getText(1), st.getInt(2), static_cast<std::int64_t>(st.getDouble(3)), st.getInt(4)});
     return out;
 }
 
 std::vector<std::pair<core::Millis, int>> arrivalsHistogram(Database& db, const std::string& listId, core::Millis bucketMs) {
     auto st = db.prepare(R"SQL(
-SELECT (first_at / ?1) * ?1 AS bucket, count(*) FROM (
-  SELECT min(at) AS first_at FROM checkins WHERE direction = 'entry' AND (?2 = '' OR list_id = ?2)
-  GROUP BY delegate_id, list_id)
+SELECT (first_at / ?1) * ?1 AS bucket, count(*) FROM presence WHERE (?2 = '' OR list_id = ?2)
 GROUP BY bucket ORDER BY bucket)SQL");
     st.bind(1, bucketMs).bind(2, listId);
     std::vector<std::pair<core::Millis, int>> out;

@@ -145,6 +145,9 @@ std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m
 int Database::changes() const { return sqlite3_changes(m_db); }
 
 std::int64_t Database::dataVersion() {
+    // A cached statement left on a row keeps its read transaction, and so an old snapshot, open:
+    // polling is where a long-running screen must see other processes' commits.
+    for (auto& [sql, statement] : m_cache) statement.reset();
     auto& st = cached("PRAGMA data_version");
     const std::int64_t v = st.step() ? st.getInt(0) : 0;
     st.reset(); // a statement left mid-step would hold a read transaction open

@@ -99,12 +99,18 @@ std::string nextDelegateCode(Database& db, const std::string& prefix) {
 void setRevoked(Database& db, std::int64_t id, bool revoked, core::Millis now) {
     auto st = db.prepare("UPDATE delegates SET revoked = ?, updated_at = ? WHERE id = ?");
     st.bind(1, revoked).bind(2, now).bind(3, id).run();
+    touchDelegates(db);
 }
+
+void touchDelegates(Database& db) { db.exec("UPDATE revisions SET value = value + 1 WHERE name = 'delegates'"); }
 
 int bumpBadgeSerial(Database& db, std::int64_t id, core::Millis now) {
     auto st = db.prepare("UPDATE delegates SET badge_serial = badge_serial + 1, revoked = 0, updated_at = ? WHERE id = ? RETURNING badge_serial");
     st.bind(1, now).bind(2, id);
-    return st.step() ? static_cast<int>(st.getInt(0)) : 0;
+    const int serial = st.step() ? static_cast<int>(st.getInt(0)) : 0;
+    st.run();
+    touchDelegates(db);
+    return serial;
 }
 
 std::int64_t delegatesRevision(Database& db) {

@@ -17,7 +17,7 @@ std::vector<core::Delegate> allDelegates(Database& db); ///< by rank, then name
 std::int64_t countDelegates(Database& db);
 
 /// Inserts or updates by code (serial, revoked and walk-in status are kept on update).
-/// Returns true when a row was inserted.
+/// Returns true when a row was inserted. The caller calls touchDelegates() once per transaction.
 bool upsertDelegate(Database& db, const core::Delegate& d, core::Millis now);
 
 /// The next free code with the given prefix ("W" -> "W0001").
@@ -27,6 +27,8 @@ void setRevoked(Database& db, std::int64_t id, bool revoked, core::Millis now);
 /// Bumps the badge serial (old badges become invalid); returns the new serial.
 int bumpBadgeSerial(Database& db, std::int64_t id, core::Millis now);
 
+/// Marks the delegates as changed (bumps the revision readers compare).
+void touchDelegates(Database& db);
 /// A counter that changes whenever any delegate row changes.
 std::int64_t delegatesRevision(Database& db);
 

@@ -60,12 +60,10 @@ CREATE TABLE delegates(
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX delegates_external ON delegates(external_code) WHERE external_code <> '';
 CREATE INDEX delegates_category ON delegates(category_id);
--- Bumped by triggers so readers know when their cached delegate index is stale.
+-- Bumped (store::touchDelegates) by every change to delegates, once per transaction, so readers
+-- know when their cached search index is stale.
 CREATE TABLE revisions(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO revisions VALUES('delegates', 0);
-CREATE TRIGGER delegates_rev_ins AFTER INSERT ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
-CREATE TRIGGER delegates_rev_upd AFTER UPDATE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
-CREATE TRIGGER delegates_rev_del AFTER DELETE ON delegates BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'delegates'; END;
 -- Every scan attempt, accepted or not: append-only.
 CREATE TABLE scans(
   id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, kiosk TEXT NOT NULL,
@@ -81,6 +79,13 @@ CREATE TABLE checkins(
   kiosk TEXT NOT NULL, forced INTEGER NOT NULL DEFAULT 0, overridden TEXT NOT NULL DEFAULT '',
   force_reason TEXT NOT NULL DEFAULT '', scan_uuid TEXT NOT NULL DEFAULT '');
 CREATE INDEX checkins_delegate ON checkins(delegate_id, list_id, at);
+-- Where each delegate stands on each list, kept in the same transaction as every check-in: the
+-- desk's decision and the dashboards read one row instead of scanning the history.
+CREATE TABLE presence(
+  delegate_id INTEGER NOT NULL REFERENCES delegates(id), list_id TEXT NOT NULL,
+  inside INTEGER NOT NULL, first_at INTEGER NOT NULL, first_kiosk TEXT NOT NULL, last_at INTEGER NOT NULL,
+  PRIMARY KEY(delegate_id, list_id)) WITHOUT ROWID;
+CREATE INDEX presence_list ON presence(list_id, inside);
 CREATE INDEX checkins_list_at ON checkins(list_id, at);
 CREATE TRIGGER scans_append_only_u BEFORE UPDATE ON scans BEGIN SELECT RAISE(ABORT, 'scans are append-only'); END;
 CREATE TRIGGER scans_append_only_d BEFORE DELETE ON scans BEGIN SELECT RAISE(ABORT, 'scans are append-only'); END;

@@ -104,19 +104,7 @@ private:
         const float pad = 24 * ctx.scale;
 
         // The banner, in the seed's template: unit / NGÀY HỘI / the event's name and year / place and date.
-        std::vector<std::string> lines = ev.bannerLines;
-        if (lines.empty()) lines = {ev.unit, ev.name};
-        float bannerBottom = 0;
-        for (int pass = 0; pass < 2; ++pass) { // measure, then paint the band and the lines
-            float y = o.y + pad;
-            if (pass == 1) dl->AddRectFilled(o, ImVec2(o.x + s.x, bannerBottom), color::kBanner);
-            for (size_t i = 0; i < lines.size(); ++i) {
-                ImFont* f = i == 0 ? ctx.fonts.title : (i + 1 == lines.size() && lines.size() > 2 ? ctx.fonts.bold : ctx.fonts.large);
-                const ImU32 c = (i == 0 || i + 1 == lines.size()) ? color::kText : color::kGold;
-                y += centredText(f, lines[i], c, o.x + pad, o.x + s.x - pad, y, pass == 1) + 6 * ctx.scale;
-            }
-            bannerBottom = y + pad;
-        }
+        const float bannerBottom = eventBanner(ctx, ev, o.x, o.x + s.x, o.y);
 
         // The middle: the camera (when one is used), the prompt and the count.
         const float footerTop = o.y + s.y - ctx.fonts.title->FontSize * 2.6f - ctx.fonts.body->FontSize * 1.6f;

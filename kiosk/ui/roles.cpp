@@ -1,5 +1,6 @@
 // The role table. Each role's screen lives in its own file; to plug a screen in, replace the
 // placeholder factory on that role's line (one line per role, kept apart so branches merge cleanly).
+#include "kiosk/ui/ceremony_views.hpp"
 #include "kiosk/ui/placeholder_view.hpp"
 #include "kiosk/ui/views.hpp"
 
@@ -28,10 +29,10 @@ const RoleRegistry& RoleRegistry::builtin() {
         r.add({"organizer", "gui.role.organizer", makeConsoleView});
 
         // ceremony: the MC's screen
-        r.add({"mc", "gui.role.mc", [] { return makePlaceholderView("mc", "gui.role.mc"); }, false});
+        r.add({"mc", "gui.role.mc", makeMcView});
 
         // ceremony: the hall's projector
-        r.add({"stage", "gui.role.stage", [] { return makePlaceholderView("stage", "gui.role.stage"); }, false});
+        r.add({"stage", "gui.role.stage", makeStageView});
 
         // festival: the quiz host
         r.add({"quiz", "gui.role.quiz", [] { return makePlaceholderView("quiz", "gui.role.quiz"); }, false});

@@ -80,6 +80,25 @@ void recordHotspot(ViewContext& ctx, const char* name) {
     (*ctx.hotspots)[name] = Hotspot{a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
+float eventBanner(ViewContext& ctx, const core::Event& ev, float x0, float x1, float y0) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 24 * ctx.scale;
+    std::vector<std::string> lines = ev.bannerLines;
+    if (lines.empty()) lines = {ev.unit, ev.name};
+    float bottom = 0;
+    for (int pass = 0; pass < 2; ++pass) { // measure, then paint the band and the lines
+        float y = y0 + pad;
+        if (pass == 1) dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, bottom), color::kBanner);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            ImFont* f = i == 0 ? ctx.fonts.title : (i + 1 == lines.size() && lines.size() > 2 ? ctx.fonts.bold : ctx.fonts.large);
+            const ImU32 c = (i == 0 || i + 1 == lines.size()) ? color::kText : color::kGold;
+            y += centredText(f, lines[i], c, x0 + pad, x1 - pad, y, pass == 1) + 6 * ctx.scale;
+        }
+        bottom = y + pad;
+    }
+    return bottom;
+}
+
 bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImVec2 size) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::PushID(name);

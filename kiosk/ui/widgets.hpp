@@ -39,6 +39,10 @@ void endFullScreen();
 /// With draw = false it only measures.
 float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y, bool draw = true);
 
+/// The event banner in the seed's template (unit / NGÀY HỘI / name and year / place and date) on the
+/// banner red, across [x0, x1] from y0, as tall as its lines; returns its bottom. Used by the gate and the stage.
+float eventBanner(ViewContext& ctx, const core::Event& event, float x0, float x1, float y0);
+
 /// A big button; its rect is recorded under name so replay scripts can click it.
 bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImVec2 size = ImVec2(0, 0));
 

@@ -54,6 +54,8 @@ std::string bigDb() {
     auto st = s->db().prepare("INSERT INTO checkins(uuid, delegate_id, list_id, direction, at, kiosk) "
                               "SELECT 'seed-' || id, id, 'hoi', 'entry', 1692320000000 + id, 'seed' FROM delegates WHERE code LIKE 'S%'");
     st.run();
+    s->db().exec("INSERT INTO presence(delegate_id, list_id, inside, first_at, first_kiosk, last_at) "
+                 "SELECT delegate_id, list_id, 1, at, kiosk, at FROM checkins WHERE kiosk = 'seed'");
     tx.commit();
     return path;
 }

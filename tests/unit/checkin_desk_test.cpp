@@ -199,3 +199,21 @@ TEST_CASE("walk-ins get a new code and can check in") {
     // The search index sees the walk-in at once.
     CHECK(dir.search("luong thao", 5).front().code == "W0001");
 }
+
+TEST_CASE("an event moved to another date carries the date in its banner") {
+    test::TempDir dir;
+    services::InitOptions o;
+    o.packDir = test::defaultPack();
+    o.dbPath = dir.file("e.db");
+    o.date = "2026-11-29";
+    REQUIRE(services::initEvent(o).ok);
+    auto s = services::Session::open(o.dbPath);
+    CHECK(s->event().date == "2026-11-29");
+    CHECK(s->event().bannerLines.back() == "Bắc Giang, ngày 29 tháng 11 năm 2026");
+    o.date = "2026-02-30";
+    o.force = true;
+    const auto bad = services::initEvent(o);
+    CHECK_FALSE(bad.ok);
+    // A refused init leaves the existing database as it was.
+    CHECK(services::Session::open(o.dbPath)->event().date == "2026-11-29");
+}

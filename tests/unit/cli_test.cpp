@@ -126,3 +126,23 @@ TEST_CASE("CLI: stats, check and backup") {
     const auto copy = runKiosk("--db " + dir.file("copy.db") + " --json stats");
     CHECK(copy.out.find("\"present\":1") != std::string::npos);
 }
+
+TEST_CASE("CLI: decode reads a sample frame with the camera's pipeline and reports files it cannot read") {
+    const std::string sample = std::string(KIOSK_SAMPLES_DIR) + "/decode/blur-g2-m3";
+    std::string expected;
+    {
+        std::FILE* f = std::fopen((sample + ".txt").c_str(), "r");
+        REQUIRE(f);
+        char buf[256] = {};
+        expected = std::fgets(buf, sizeof buf, f) ? buf : "";
+        std::fclose(f);
+    }
+    expected = trimmed(expected);
+    REQUIRE_FALSE(expected.empty());
+    const auto ok = runKiosk("--json decode " + sample + ".png");
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("\"text\":\"" + expected + "\"") != std::string::npos);
+    const auto missing = runKiosk("--json decode /nonexistent.png");
+    CHECK(missing.code == 1);
+    CHECK(missing.out.find("\"error\":") != std::string::npos);
+}

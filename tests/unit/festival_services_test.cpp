@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "kiosk/services/festival_pin.hpp"
+#include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/judge_panel.hpp"
 #include "kiosk/services/quiz_host.hpp"
 #include "kiosk/store/festival_repo.hpp"

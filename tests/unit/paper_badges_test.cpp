@@ -71,7 +71,7 @@ TEST_CASE("a text too long for any QR version is refused as a value") {
 }
 
 TEST_CASE("the QR PNG decodes back to the badge text") {
-    test::TempDir dir("paper-qrpng");
+    test::TempDir dir;
     const std::string text = core::makeBadgeText(fixedKey(), "ANTQ23", "D0007", 2);
     auto qr = encodeQr(text);
     REQUIRE(qr);
@@ -86,7 +86,7 @@ TEST_CASE("the QR PNG decodes back to the badge text") {
 }
 
 TEST_CASE("a badge sheet PDF keeps Vietnamese names and every QR decodes from the printed page") {
-    test::TempDir dir("paper-badges");
+    test::TempDir dir;
     const BadgeSheet sheet = sampleSheet(10);
     const std::string pdf = dir.file("badges.pdf");
     size_t lastDone = 0, lastTotal = 0;
@@ -110,7 +110,7 @@ TEST_CASE("a badge sheet PDF keeps Vietnamese names and every QR decodes from th
     CHECK(text.find("NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2023") != std::string::npos);
     CHECK(text.find("Ghế: A1") != std::string::npos);
 
-    const auto pages = test::renderPages(pdf, dir.path, 150);
+    const auto pages = test::renderPages(pdf, dir.path(), 150);
     REQUIRE(pages.size() == 2);
     std::set<std::string> decoded;
     for (const auto& page : pages) {
@@ -124,17 +124,17 @@ TEST_CASE("a badge sheet PDF keeps Vietnamese names and every QR decodes from th
 }
 
 TEST_CASE("low-resolution page renders of a badge sheet are not blank") {
-    test::TempDir dir("paper-badges-30");
+    test::TempDir dir;
     const std::string pdf = dir.file("badges.pdf");
     REQUIRE(writeBadgesPdf(sampleSheet(3), pdf).ok());
-    const auto pages = test::renderPages(pdf, dir.path, 30);
+    const auto pages = test::renderPages(pdf, dir.path(), 30);
     REQUIRE(pages.size() == 1);
     CHECK(std::abs(pages[0].width - 248) <= 1); // 210 mm at 30 dpi
     CHECK(pages[0].ink() > 0.02);
 }
 
 TEST_CASE("a badge sheet with nothing on it, or an unwritable path, fails as a value") {
-    test::TempDir dir("paper-badges-fail");
+    test::TempDir dir;
     CHECK_FALSE(writeBadgesPdf(BadgeSheet{}, dir.file("empty.pdf")).ok());
     const PaperStatus s = writeBadgesPdf(sampleSheet(1), dir.file("no/such/dir/badges.pdf"));
     CHECK_FALSE(s.ok());

@@ -1,6 +1,7 @@
 #pragma once
 // Reading generated files back in tests: PDF text (pdftotext), page ink (pdftoppm + libpng),
-// XLSX parts (unzip), all through the real tools a person would use.
+// XLSX parts (unzip), all through the real tools a person would use. Temporary folders come
+// from test_support.hpp.
 #include <png.h>
 
 #include <algorithm>
@@ -12,24 +13,11 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
+#include <sys/wait.h>
+
+#include "tests/unit/test_support.hpp"
 
 namespace kiosk::test {
-
-/// A fresh directory removed at scope exit.
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name) {
-        path = std::filesystem::temp_directory_path() / ("kiosk-" + name + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 /// Single-quotes s for /bin/sh.
 inline std::string shellQuote(const std::string& s) {

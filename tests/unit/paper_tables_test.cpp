@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk/core/time.hpp"
+#include "kiosk/paper/csv_reader.hpp"
 #include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/xlsx.hpp"
 #include "tests/unit/paper_support.hpp"
@@ -49,7 +50,7 @@ TEST_CASE("CSV fields are quoted per RFC 4180 only when needed") {
 }
 
 TEST_CASE("a CSV table starts with a BOM, ends rows with CRLF and writes times as local date-times") {
-    test::TempDir dir("paper-csv");
+    test::TempDir dir;
     const std::string path = dir.file("a.csv");
     CsvTableSink sink(path);
     writeSample(sink);
@@ -64,7 +65,7 @@ TEST_CASE("a CSV table starts with a BOM, ends rows with CRLF and writes times a
 }
 
 TEST_CASE("CSV options: no BOM, semicolons, LF") {
-    test::TempDir dir("paper-csv-opt");
+    test::TempDir dir;
     const std::string path = dir.file("b.csv");
     CsvOptions opt;
     opt.bom = false;
@@ -78,7 +79,7 @@ TEST_CASE("CSV options: no BOM, semicolons, LF") {
 }
 
 TEST_CASE("a CSV sink holds one sheet and refuses a second as a value") {
-    test::TempDir dir("paper-csv-two");
+    test::TempDir dir;
     CsvTableSink sink(dir.file("c.csv"));
     CHECK_FALSE(sink.multiSheet());
     writeSample(sink);
@@ -104,7 +105,7 @@ TEST_CASE("sheet names are made acceptable to Excel") {
 }
 
 TEST_CASE("an XLSX workbook opens as a zip whose sheets hold the cells") {
-    test::TempDir dir("paper-xlsx");
+    test::TempDir dir;
     const std::string path = dir.file("a.xlsx");
     XlsxTableSink sink(path);
     REQUIRE(sink.multiSheet());
@@ -140,7 +141,7 @@ TEST_CASE("an XLSX workbook opens as a zip whose sheets hold the cells") {
 }
 
 TEST_CASE("a constant-memory XLSX stores strings inline and the same cells") {
-    test::TempDir dir("paper-xlsx-cm");
+    test::TempDir dir;
     const std::string path = dir.file("b.xlsx");
     XlsxOptions opt;
     opt.constantMemory = true;
@@ -153,7 +154,7 @@ TEST_CASE("a constant-memory XLSX stores strings inline and the same cells") {
 }
 
 TEST_CASE("an XLSX that cannot be written fails as a value and leaves no file") {
-    test::TempDir dir("paper-xlsx-fail");
+    test::TempDir dir;
     {
         XlsxTableSink sink(dir.file("no/such/dir/a.xlsx"));
         writeSample(sink);
@@ -167,4 +168,35 @@ TEST_CASE("an XLSX that cannot be written fails as a value and leaves no file") 
         writeSample(sink);
     }
     CHECK_FALSE(std::filesystem::exists(dir.file("dropped.xlsx")));
+}
+
+TEST_CASE("CSV written with every option parses back to the same fields") {
+    const std::vector<std::vector<std::string>> data = {
+        {"Mã", "Họ và tên", "Ghi chú"},
+        {"D0001", "Nguyễn Văn Bình", "có dấu phẩy, và \"ngoặc kép\""},
+        {"D0002", "Trần Thị Thu Hương", "hai\ndòng; chấm phẩy"}, // the reader keeps LF inside a field
+        {"D0003", "", " khoảng trắng ở đầu và cuối "},
+        {"D0004", "Đặng Thị Ngọc Diệp", "tab\tở giữa"},
+    };
+    for (const char delimiter : {',', ';'}) {
+        for (const bool bom : {true, false}) {
+            test::TempDir dir;
+            const std::string path = dir.file("rt.csv");
+            CsvOptions opt;
+            opt.delimiter = delimiter;
+            opt.bom = bom;
+            CsvWriter w(path, opt);
+            for (const auto& row : data) {
+                for (const auto& f : row) w.field(f);
+                w.endRow();
+            }
+            REQUIRE(w.close().ok());
+            const CsvDocument doc = readCsvFile(path);
+            INFO("delimiter " << delimiter << " bom " << bom);
+            REQUIRE(doc.ok());
+            CHECK(doc.delimiter == delimiter);
+            REQUIRE(doc.rows.size() == data.size());
+            for (size_t i = 0; i < data.size(); ++i) CHECK(doc.rows[i].fields == data[i]);
+        }
+    }
 }

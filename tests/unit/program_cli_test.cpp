@@ -38,17 +38,23 @@ TEST_CASE("kiosk program: the CLI runs the ceremony and exports its timeline") {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string db = (dir / "event.db").string();
-    kiosk::store::Database::open(db, true); // an empty database; the command migrates it
     const std::string pack = std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023";
     const std::string g = "--db " + db + " program ";
-
-    CHECK(runKiosk(g + "import " + pack + "/program.csv").rc == 0);
+    // init loads the program with the rest of the pack.
+    REQUIRE(runKiosk("--db " + db + " init --pack " + pack + " --date 2023-08-19").rc == 0);
+    auto fresh = runKiosk(g + "show --json --at 2023-08-19T07:30");
+    CHECK(fresh.out.find("\"next\":{\"id\":\"chao-co\"") != std::string::npos);
+    CHECK(fresh.out.find("\"planned_end\":\"2023-08-19T09:18:00+07:00\"") != std::string::npos);
+    CHECK(runKiosk(g + "export --out " + (dir / "p.csv").string()).rc == 0);
+    CHECK(runKiosk(g + "import " + (dir / "p.csv").string()).rc == 0);
     CHECK(runKiosk(g + "next --at 2023-08-19T08:00").rc == 1); // not started yet
     CHECK(runKiosk(g + "start --at 2023-08-19T08:00").rc == 0);
     auto next = runKiosk(g + "next --json --at 2023-08-19T08:04");
     CHECK(next.rc == 0);
     CHECK(next.out.find("\"current\":{\"id\":\"ly-do\"") != std::string::npos);
     CHECK(next.out.find("\"drift\":\"chậm 1 phút\"") != std::string::npos);
+    CHECK(runKiosk(g + "award cn-01 --at 2023-08-19T08:04").rc == 0);
+    CHECK(runKiosk(g + "award nobody").rc == 2);
     CHECK(runKiosk(g + "undo --at 2023-08-19T08:05").rc == 0);
     auto show = runKiosk(g + "show --json --at 2023-08-19T08:05");
     CHECK(show.out.find("\"current\":{\"id\":\"chao-co\",\"title\":\"Lễ chào cờ\",\"elapsed_s\":300") != std::string::npos);

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
+#include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/program_runner.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/checkin_repo.hpp"
@@ -33,21 +34,19 @@ struct Fixture {
               ("kiosk-ceremony-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
-        db = store::Database::open((dir / "event.db").string(), true);
-        store::migrate(*db);
-        core::Event e;
-        e.id = "test";
-        e.prefix = "T";
-        e.name = "Ngày hội";
-        e.unit = "Sở Y tế Bắc Giang";
-        e.date = "2023-08-19";
-        e.timezone = "Asia/Ho_Chi_Minh";
-        store::saveEvent(*db, e);
-        store::saveCategories(*db, {{"lanh-dao", "Lãnh đạo Sở", "", 1, "#aa0000"}, {"khach", "Khách mời", "", 5, "#0000aa"}});
-        addDelegate("D001", "Nguyễn Văn Bình", "khach", 1, true);
-        addDelegate("D002", "Trần Thị Lan", "lanh-dao", 2, true);
-        addDelegate("D003", "Lê Văn An", "lanh-dao", 1, true);
-        addDelegate("D004", "Phạm Thị Hoa", "khach", 9, false);
+        // The seed's pack on 2023-08-19 (its program and awards come with it), plus a few test delegates.
+        services::InitOptions o;
+        o.packDir = kPack;
+        o.dbPath = (dir / "event.db").string();
+        o.date = "2023-08-19";
+        const auto init = services::initEvent(o);
+        INFO((init.problems.empty() ? std::string() : init.problems.front()));
+        REQUIRE(init.ok);
+        db = store::Database::open(o.dbPath);
+        addDelegate("D001", "Nguyễn Văn Bình", "khach-moi", 1, true);
+        addDelegate("D002", "Trần Thị Lan", "lanh-dao-so", 2, true);
+        addDelegate("D003", "Lê Văn An", "lanh-dao-so", 1, true);
+        addDelegate("D004", "Phạm Thị Hoa", "khach-moi", 9, false);
     }
     ~Fixture() {
         db.reset();

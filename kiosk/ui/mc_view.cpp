@@ -1,0 +1,346 @@
+// The MC console (role mc): the current item large with its timer in the phase's colour, the
+// next item, the clock, where the ceremony stands against the plan, the script, and beside it the
+// delegates to introduce or the awards to hand. Presenter clickers work: PageDown/Right/Space go
+// on, PageUp/Left go back, B blacks out the stage.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/ui/ceremony_view_base.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+ImU32 phaseColour(core::Phase phase) {
+    switch (phase) {
+    case core::Phase::Normal: return color::kAccept;
+    case core::Phase::Warning: return color::kWarn;
+    case core::Phase::Danger: return color::kRefuse;
+    case core::Phase::Overtime: return IM_COL32(120, 0, 40, 255);
+    }
+    return color::kPanel;
+}
+
+bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+// Presenter clickers send PageDown/PageUp (some send arrows, Space, or B for "black screen").
+void readKeys(const services::CeremonyModel& m, McIntent& intent) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return; // the MC is typing a message
+    const bool notStarted = m.show.state == core::ShowState::NotStarted;
+    if (keyPressed(ImGuiKey_PageDown) || keyPressed(ImGuiKey_RightArrow) || keyPressed(ImGuiKey_Space))
+        intent.step = notStarted ? core::ActionType::Start : core::ActionType::Next;
+    if (keyPressed(ImGuiKey_PageUp) || keyPressed(ImGuiKey_LeftArrow)) intent.step = core::ActionType::Previous;
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
+        if (io.InputQueueCharacters[i] == 'b' || io.InputQueueCharacters[i] == 'B') intent.blackout = !m.stage.blackout;
+}
+
+void drawTopBar(ViewContext& ctx, const services::CeremonyModel& m, float x0, float x1, float y) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
+    const auto& s = m.show;
+    dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x0, y), color::kText,
+                core::formatClockSeconds(s.now, offset).c_str());
+    std::string status = core::tr(std::string("ceremony.state.") + std::string(core::showStateName(s.state)));
+    if (s.state != core::ShowState::Finished)
+        status += "  ·  " + core::formatDrift(s.drift) + "  ·  " +
+                  core::trf("ceremony.mc.projected_end", {{"end", core::formatClock(s.projectedEnd, offset)},
+                                                          {"planned", core::formatClock(s.plannedEnd, offset)}});
+    const ImU32 c = s.drift >= 5 * 60'000 ? color::kRefuse : s.drift >= 60'000 ? color::kWarn : color::kText;
+    const float w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, 1e9f, 0, status.c_str()).x;
+    dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(x1 - w, y + 4 * ctx.scale), c, status.c_str());
+    if (m.stage.blackout) {
+        const std::string b = core::tr("ceremony.mc.blackout_on");
+        dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(x0 + 260 * ctx.scale, y + 4 * ctx.scale), color::kGold,
+                    b.c_str());
+    }
+}
+
+void drawCurrent(ViewContext& ctx, const services::CeremonyModel& m, ImVec2 p, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 16 * ctx.scale;
+    const auto& s = m.show;
+    const auto* cur = m.current();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color::kPanel, 10 * ctx.scale);
+    float y = p.y + pad;
+    if (!cur) {
+        const char* key = s.state == core::ShowState::Finished ? "ceremony.mc.finished" : "ceremony.mc.ready";
+        centredText(ctx.fonts.title, core::tr(key), color::kText, p.x + pad, p.x + size.x - pad, p.y + size.y * 0.35f);
+        return;
+    }
+    const std::string head = std::to_string(s.current + 1) + "/" + std::to_string(m.items.size()) +
+                             (cur->optional ? "  ·  " + core::tr("ceremony.mc.optional") : std::string());
+    dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(p.x + pad, y), color::kMuted, head.c_str());
+    y += ctx.fonts.body->FontSize * 1.3f;
+    y += centredText(ctx.fonts.large, cur->title, color::kGold, p.x + pad, p.x + size.x - pad, y);
+    if (!cur->speaker.empty())
+        y += centredText(ctx.fonts.bold, cur->speaker, color::kText, p.x + pad, p.x + size.x - pad, y);
+    y += pad * 0.5f;
+
+    // The timer: elapsed large, in the phase's colour; remaining (or overtime) under it.
+    const ImU32 pc = phaseColour(s.phase);
+    const float timerH = ctx.fonts.huge->FontSize * 1.15f;
+    dl->AddRectFilled(ImVec2(p.x + pad, y), ImVec2(p.x + size.x - pad, y + timerH), pc, 8 * ctx.scale);
+    centredText(ctx.fonts.huge, core::formatDuration(s.elapsed), color::kText, p.x + pad, p.x + size.x - pad, y);
+    y += timerH + pad * 0.3f;
+    std::string rem = s.remaining >= 0 ? core::trf("ceremony.mc.remaining", {{"time", core::formatDuration(s.remaining)}})
+                                       : core::trf("ceremony.mc.overtime", {{"time", core::formatDuration(-s.remaining)}});
+    rem += "  ·  " + core::tr(std::string("ceremony.phase.") + std::string(core::phaseName(s.phase)));
+    if (s.state == core::ShowState::Paused) rem += "  ·  " + core::tr("ceremony.state.paused");
+    y += centredText(ctx.fonts.title, rem, s.remaining >= 0 ? color::kText : color::kGold, p.x + pad, p.x + size.x - pad, y);
+    // Progress through the planned minutes.
+    if (cur->plannedMin > 0) {
+        const float frac = std::clamp(static_cast<float>(s.elapsed) / (cur->plannedMin * 60'000.0f), 0.0f, 1.0f);
+        const float bx = p.x + pad, bw = size.x - 2 * pad, bh = 8 * ctx.scale;
+        dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + bw, y + bh), color::kBackground, 4);
+        dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + bw * frac, y + bh), pc, 4);
+        y += bh + pad * 0.5f;
+    }
+
+    // The script, scrollable.
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, y));
+    ImGui::BeginChild("##script", ImVec2(size.x - 2 * pad, p.y + size.y - y - pad), false);
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(cur->script.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::EndChild();
+}
+
+void drawIntro(ViewContext& ctx, const services::CeremonyModel& m, McIntent& intent) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextColored(ImColor(color::kGold), "%s", core::trf("ceremony.mc.intro_title", {{"n", std::to_string(m.intro.size())}}).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_intro_seen", core::tr("ceremony.mc.intro_seen"))) intent.reopenIntro = true;
+    ImGui::BeginChild("##intro");
+    std::string lastCategory;
+    for (const auto& e : m.intro) {
+        if (e.categoryName != lastCategory) {
+            ImGui::PushFont(ctx.fonts.body);
+            ImGui::TextColored(ImColor(color::kMuted), "%s", e.categoryName.c_str());
+            ImGui::PopFont();
+            lastCategory = e.categoryName;
+        }
+        ImGui::PushFont(ctx.fonts.title);
+        if (e.isNew) {
+            ImGui::TextColored(ImColor(color::kGold), "%s", core::tr("ceremony.mc.new").c_str());
+            ImGui::SameLine();
+        }
+        ImGui::TextUnformatted(e.delegate.name.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImColor(color::kMuted), "%s — %s", e.delegate.title.c_str(), e.delegate.unit.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
+    if (m.intro.empty()) ImGui::TextUnformatted(core::tr("ceremony.mc.intro_empty").c_str());
+    ImGui::EndChild();
+}
+
+void drawAwards(ViewContext& ctx, const services::CeremonyModel& m, McIntent& intent) {
+    const auto handed = std::count_if(m.awards.begin(), m.awards.end(), [](const auto& a) { return a.award.handedAt.has_value(); });
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextColored(ImColor(color::kGold), "%s",
+                       core::trf("ceremony.mc.awards_title", {{"done", std::to_string(handed)}, {"n", std::to_string(m.awards.size())}}).c_str());
+    ImGui::PopFont();
+    ImGui::BeginChild("##awards");
+    std::string lastDecision;
+    for (const auto& e : m.awards) {
+        const auto& a = e.award;
+        if (a.decision != lastDecision) {
+            ImGui::PushFont(ctx.fonts.body);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(ImColor(color::kMuted), "%s", a.decision.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopFont();
+            lastDecision = a.decision;
+        }
+        bool done = a.handedAt.has_value();
+        ImGui::PushFont(ctx.fonts.title);
+        const std::string name = "mc_award_" + a.id;
+        if (ImGui::Checkbox(("##" + name).c_str(), &done)) intent.award = std::make_pair(a.id, done);
+        recordHotspot(ctx, name.c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(ImColor(done ? color::kMuted : color::kText), "%s", a.recipient.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(ctx.fonts.body);
+        std::string detail = core::tr(a.kind == "collective" ? "ceremony.mc.collective" : "ceremony.mc.individual");
+        if (!a.unit.empty()) detail += " — " + a.unit;
+        ImGui::TextColored(ImColor(color::kMuted), "%s", detail.c_str());
+        if (e.recipientIsDelegate) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImColor(e.recipientPresent ? color::kAccept : color::kRefuse), "%s",
+                               core::tr(e.recipientPresent ? "ceremony.mc.present" : "ceremony.mc.absent").c_str());
+        }
+        ImGui::PopFont();
+    }
+    ImGui::EndChild();
+}
+
+void drawProgramList(ViewContext& ctx, const services::CeremonyModel& m) {
+    const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
+    ImGui::BeginChild("##program");
+    ImGui::PushFont(ctx.fonts.body);
+    for (std::size_t i = 0; i < m.items.size(); ++i) {
+        const auto& t = m.show.timeline[i];
+        const ImU32 c = t.status == core::ItemStatus::Current ? color::kGold
+                        : t.status == core::ItemStatus::Pending ? color::kText
+                                                                 : color::kMuted;
+        const core::Millis at = t.actualStart && t.status != core::ItemStatus::Pending ? *t.actualStart : t.projectedStart;
+        const std::string mark = t.status == core::ItemStatus::Done      ? "+"
+                                 : t.status == core::ItemStatus::Skipped ? "-"
+                                 : t.status == core::ItemStatus::Current ? ">"
+                                                                         : " ";
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImColor(c), "%s %s  %s (%d')", mark.c_str(), core::formatClock(at, offset).c_str(),
+                           m.items[i].title.c_str(), m.items[i].plannedMin);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+}
+
+} // namespace
+
+McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& ui) {
+    McIntent intent;
+    beginFullScreen("##mc", color::kBackground);
+    const ImVec2 o = ImGui::GetWindowPos();
+    const ImVec2 s = ImGui::GetWindowSize();
+    const float pad = 16 * ctx.scale;
+    drawTopBar(ctx, m, o.x + pad, o.x + s.x - pad, o.y + pad);
+    const float top = o.y + pad * 2 + ctx.fonts.title->FontSize;
+    const float barH = ctx.fonts.bold->FontSize * 2.2f + pad;
+    const float bottom = o.y + s.y - barH - pad;
+    const float leftW = (s.x - 3 * pad) * 0.62f;
+    drawCurrent(ctx, m, ImVec2(o.x + pad, top), ImVec2(leftW, bottom - top));
+
+    // Right column: the next item, then what this item needs (delegates, awards) or the program.
+    const float rx = o.x + 2 * pad + leftW, rw = s.x - 3 * pad - leftW;
+    ImGui::SetCursorScreenPos(ImVec2(rx, top));
+    ImGui::BeginChild("##right", ImVec2(rw, bottom - top), false);
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::TextColored(ImColor(color::kMuted), "%s", core::tr("ceremony.mc.next").c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::PushTextWrapPos(0);
+    if (const auto* next = m.next())
+        ImGui::TextUnformatted((next->title + " (" + std::to_string(next->plannedMin) + "')").c_str());
+    else
+        ImGui::TextUnformatted(core::tr("ceremony.mc.next_end").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::Separator();
+    const auto* cur = m.current();
+    if (cur && cur->kind == "intro") drawIntro(ctx, m, intent);
+    else if (cur && cur->kind == "awards") drawAwards(ctx, m, intent);
+    else drawProgramList(ctx, m);
+    ImGui::EndChild();
+
+    // The buttons, big enough for a thumb; the same steps as the clicker.
+    ImGui::SetCursorScreenPos(ImVec2(o.x + pad, bottom + pad));
+    const ImVec2 b(0, barH - pad);
+    const bool notStarted = m.show.state == core::ShowState::NotStarted;
+    if (bigButton(ctx, "mc_next", core::tr(notStarted ? "ceremony.mc.start" : "ceremony.mc.next_button"), b))
+        intent.step = notStarted ? core::ActionType::Start : core::ActionType::Next;
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_prev", core::tr("ceremony.mc.prev"), b)) intent.step = core::ActionType::Previous;
+    ImGui::SameLine();
+    const bool paused = m.show.state == core::ShowState::Paused;
+    if (bigButton(ctx, "mc_pause", core::tr(paused ? "ceremony.mc.resume" : "ceremony.mc.pause"), b))
+        intent.step = paused ? core::ActionType::Resume : core::ActionType::Pause;
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_skip", core::tr("ceremony.mc.skip"), b)) intent.step = core::ActionType::Skip;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!m.show.canUndo);
+    if (bigButton(ctx, "mc_undo", core::tr("ceremony.mc.undo"), b)) intent.step = core::ActionType::Undo;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_countdown", core::tr(m.stage.countdown ? "ceremony.mc.countdown_off" : "ceremony.mc.countdown_on"), b))
+        intent.countdown = !m.stage.countdown;
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_blackout", core::tr(m.stage.blackout ? "ceremony.mc.blackout_off" : "ceremony.mc.blackout"), b))
+        intent.blackout = !m.stage.blackout;
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_msg_1min", core::tr("ceremony.mc.one_minute"), b)) intent.message = core::tr("ceremony.mc.one_minute");
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::SetNextItemWidth(std::max(120 * ctx.scale, o.x + s.x - pad - ImGui::GetCursorScreenPos().x - 220 * ctx.scale));
+    ImGui::InputTextWithHint("##msg", core::tr("ceremony.mc.message_hint").c_str(), ui.message, sizeof ui.message);
+    recordHotspot(ctx, "mc_message");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_send", core::tr(ui.message[0] ? "ceremony.mc.send" : "ceremony.mc.clear"), b)) {
+        intent.message = std::string(ui.message);
+        ui.message[0] = 0;
+    }
+    readKeys(m, intent);
+    endFullScreen();
+    return intent;
+}
+
+namespace {
+
+class McView final : public CeremonyViewBase {
+public:
+    void draw(ViewContext& ctx) override {
+        const services::CeremonyModel* m = model(ctx);
+        if (!m) {
+            beginFullScreen("##mc", color::kBackground);
+            centredText(ctx.fonts.title, error(), color::kGold, 20, ImGui::GetWindowSize().x - 20, 60);
+            endFullScreen();
+            return;
+        }
+        const McIntent intent = drawMc(ctx, *m, m_ui);
+        apply(ctx, intent);
+        m_last = m->show;
+        m_stage = m->stage;
+        m_intro = static_cast<int>(m->intro.size());
+        m_introNew = static_cast<int>(std::count_if(m->intro.begin(), m->intro.end(), [](const auto& e) { return e.isNew; }));
+        m_kind = m->current() ? m->current()->kind : std::string();
+        wakeForTimers(ctx);
+    }
+    void dumpState(core::JsonWriter& json) const override {
+        json.field("screen", "mc").field("show", std::string(core::showStateName(m_last.state)));
+        json.field("current", m_last.current).field("drift_s", m_last.drift / 1000);
+        json.field("phase", std::string(core::phaseName(m_last.phase)));
+        json.field("blackout", m_stage.blackout).field("countdown", m_stage.countdown).field("message", m_stage.message);
+        json.field("steps", m_steps).field("item_kind", m_kind).field("intro", m_intro).field("intro_new", m_introNew);
+        json.field("error", error());
+    }
+
+private:
+    void apply(ViewContext& ctx, const McIntent& intent) {
+        auto* r = runner();
+        if (!r) return;
+        const core::Millis now = showNow();
+        guarded([&] {
+            if (intent.step && r->act(*intent.step, now)) ++m_steps;
+            if (intent.blackout) r->setBlackout(*intent.blackout, now);
+            if (intent.countdown) r->setCountdown(*intent.countdown, now);
+            if (intent.message) r->message(*intent.message, now);
+            if (intent.award) r->markAwardHanded(intent.award->first, intent.award->second, now);
+            if (intent.reopenIntro) r->setIntroSince(now);
+        });
+    }
+
+    McUiState m_ui;
+    core::ShowSnapshot m_last;
+    store::StageState m_stage;
+    int m_steps = 0;
+    int m_intro = 0, m_introNew = 0;
+    std::string m_kind;
+};
+
+} // namespace
+
+std::unique_ptr<View> makeMcView() { return std::make_unique<McView>(); }
+
+} // namespace kiosk::ui

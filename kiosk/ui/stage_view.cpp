@@ -1,0 +1,98 @@
+// The stage display (role stage), on the hall's projector: the event banner in the seed's
+// template, the current item's title, the speaker countdown when the MC turns it on, the MC's
+// short message, slogans between items, and a black screen on blackout.
+#include <imgui.h>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/ui/ceremony_view_base.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr core::Millis kSloganMs = 8000;
+
+} // namespace
+
+void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
+    if (m.stage.blackout) {
+        beginFullScreen("##stage", IM_COL32(0, 0, 0, 255));
+        endFullScreen();
+        return;
+    }
+    beginFullScreen("##stage", color::kBackground);
+    const ImVec2 o = ImGui::GetWindowPos();
+    const ImVec2 s = ImGui::GetWindowSize();
+    const float pad = 32 * ctx.scale;
+    const float x0 = o.x + pad, x1 = o.x + s.x - pad;
+    const core::Event& ev = m.hasEvent ? m.event : ctx.snap.event;
+    const float bannerBottom = eventBanner(ctx, ev, o.x, o.x + s.x, o.y);
+
+    float y = bannerBottom + pad;
+    const auto* cur = m.current();
+    const auto& show = m.show;
+    if (cur) {
+        y += centredText(ctx.fonts.large, cur->title, color::kGold, x0, x1, y) + pad * 0.5f;
+        if (!cur->speaker.empty()) y += centredText(ctx.fonts.title, cur->speaker, color::kText, x0, x1, y) + pad * 0.5f;
+        if (m.stage.countdown && cur->plannedMin > 0) {
+            // The speaker sees what is left; past zero it shows the overrun in red.
+            const bool over = show.remaining < 0;
+            const std::string t = (over ? "+" : "") + core::formatDuration(over ? -show.remaining : show.remaining);
+            const ImU32 c = over ? color::kRefuse : show.phase == core::Phase::Normal ? color::kText : color::kWarn;
+            y += centredText(ctx.fonts.huge, t, c, x0, x1, y);
+        }
+    } else {
+        // Before, after, and between items: the slogans take turns.
+        const char* key = show.state == core::ShowState::Finished ? "ceremony.stage.finished" : "ceremony.stage.welcome";
+        y += centredText(ctx.fonts.large, core::tr(key), color::kGold, x0, x1, y) + pad;
+        if (!ev.slogans.empty()) {
+            const auto i = static_cast<std::size_t>(show.now / kSloganMs) % ev.slogans.size();
+            centredText(ctx.fonts.title, ev.slogans[i], color::kText, x0, x1, y);
+        }
+    }
+
+    // The MC's message, as a strip along the bottom.
+    if (!m.stage.message.empty()) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float h = ctx.fonts.large->FontSize * 1.6f;
+        dl->AddRectFilled(ImVec2(o.x, o.y + s.y - h), ImVec2(o.x + s.x, o.y + s.y), color::kWarn);
+        centredText(ctx.fonts.large, m.stage.message, color::kText, x0, x1, o.y + s.y - h + ctx.fonts.large->FontSize * 0.3f);
+    }
+    endFullScreen();
+}
+
+namespace {
+
+class StageView final : public CeremonyViewBase {
+public:
+    void draw(ViewContext& ctx) override {
+        const services::CeremonyModel* m = model(ctx);
+        if (!m) {
+            beginFullScreen("##stage", color::kBackground);
+            eventBanner(ctx, ctx.snap.event, 0, ImGui::GetWindowSize().x, 0);
+            endFullScreen();
+            return;
+        }
+        drawStage(ctx, *m);
+        m_blackout = m->stage.blackout;
+        m_countdown = m->stage.countdown;
+        m_message = m->stage.message;
+        m_title = m->current() ? m->current()->title : std::string();
+        wakeForTimers(ctx);
+    }
+    void dumpState(core::JsonWriter& json) const override {
+        json.field("screen", "stage").field("blackout", m_blackout).field("countdown", m_countdown);
+        json.field("message", m_message).field("title", m_title).field("error", error());
+    }
+
+private:
+    bool m_blackout = false, m_countdown = false;
+    std::string m_message, m_title;
+};
+
+} // namespace
+
+std::unique_ptr<View> makeStageView() { return std::make_unique<StageView>(); }
+
+} // namespace kiosk::ui
