@@ -70,7 +70,7 @@ sqlite3 "$db" "select source || ' ' || text from scans" | grep -q "^camera ANTQ2
 sqlite3 "$db" "select reason from scans" | grep -q unknown || fail "the foreign code was not journaled as refused"
 
 grep -q '"role":"stage"' <<<"$state" || fail "role switch from the console did not happen"
-grep -q '"placeholder_role":"stage"' <<<"$state" || fail "stage placeholder not shown"
+grep -q '"screen":"stage"' <<<"$state" || fail "stage screen not shown"
 grep -q '"le":3' <<<"$state" || fail "the GUI did not see all three check-ins (other process included)"
 
 for shot in gate_idle gate_welcome gate_already gate_refused gate_camera pin_wrong console_dashboard console_manual \
