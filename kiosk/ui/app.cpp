@@ -87,6 +87,12 @@ void pushKeyByName(const std::string& name) {
 
 } // namespace
 
+void wakeGui() {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);
+}
+
 bool parseSize(const std::string& text, int& width, int& height) {
     char x = 0;
     std::istringstream in(text);
@@ -263,6 +269,8 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (nextStep < steps.size()) until = std::min(until, now + (steps[nextStep].at - sinceStart));
         int timeout = static_cast<int>(std::clamp<core::Millis>(until - now, 0, 1000));
         if (animating || settle > 0) timeout = 0;
+        // A live camera picture: look for a new frame at the camera's pace.
+        if (!shell.settings().camera.empty()) timeout = std::min(timeout, 33);
         bool dirty = false;
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
@@ -279,9 +287,21 @@ int runGui(const GuiOptions& options, Backend& backend) {
             backend.heartbeat(shell.settings().kiosk, shell.role(), shell.settings().listId, now);
             nextHeartbeat = now + kHeartbeatMs;
         }
+        if (options.followDevices) {
+            Settings& st = shell.settings();
+            const std::string camera = st.cameraStatus, scanner = st.scannerStatus;
+            options.followDevices(st);
+            dirty |= st.cameraStatus != camera || st.scannerStatus != scanner;
+        }
         if (options.pollCamera) {
             if (auto f = options.pollCamera()) {
                 showFrame(*f);
+                dirty = true;
+            }
+        }
+        if (options.pollScans) {
+            for (auto& [text, source] : options.pollScans()) {
+                shell.scan(text, source);
                 dirty = true;
             }
         }
@@ -303,6 +323,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
             if (animating && spent < frameMs) SDL_Delay(static_cast<Uint32>(frameMs - spent));
         }
     }
+    if (options.stopInputs) options.stopInputs();
     if (!options.stateFile.empty()) {
         backend.refresh(core::nowMillis()); // the state on quit reflects every commit so far
         std::ofstream out(options.stateFile);

@@ -11,6 +11,8 @@ e2e_setup "$@"
 b1=$("$kiosk" badge D0001)
 b2=$("$kiosk" badge D0002)
 b3=$("$kiosk" badge D0003)
+# A camera frame from the decoder samples (D0004's code, signed with the samples' key, not this event's).
+sample="$(cd "$(dirname "$0")/../samples/decode" && pwd)/clean-paper-m3.png"
 cat >"$out/replay.txt" <<STEPS
 at 400   shot gate_idle
 at 600   scan $b1
@@ -19,28 +21,30 @@ at 4400  scan $b1
 at 4500  shot gate_already
 at 4800  scan NOT-A-BADGE-123
 at 4900  shot gate_refused
-at 5200  key Escape
-at 5300  key 1
-at 5350  key Return
-at 5400  shot pin_wrong
-at 5500  key 2
-at 5550  key 4
-at 5600  key 6
-at 5650  key 8
-at 5700  key Return
-at 6300  shot console_dashboard
-at 6400  click tab_manual
-at 6500  click search
-at 6600  type vu q dat
-at 6800  shot console_manual
-at 6900  click admit
-at 7000  click tab_devices
-at 7100  shot console_devices
-at 7200  click tab_setup
-at 7300  shot console_setup
-at 7400  click role_stage
-at 7600  shot stage_after_switch
-at 7800  quit
+at 5000  frame $sample
+at 5900  shot gate_camera
+at 6200  key Escape
+at 6300  key 1
+at 6350  key Return
+at 6400  shot pin_wrong
+at 6500  key 2
+at 6550  key 4
+at 6600  key 6
+at 6650  key 8
+at 6700  key Return
+at 7300  shot console_dashboard
+at 7400  click tab_manual
+at 7500  click search
+at 7600  type vu q dat
+at 7800  shot console_manual
+at 7900  click admit
+at 8000  click tab_devices
+at 8100  shot console_devices
+at 8200  click tab_setup
+at 8300  shot console_setup
+at 8400  click role_stage
+at 8600  shot stage_after_switch
+at 8800  quit
 STEPS
 # Another kiosk process checks D0003 in while the GUI runs; the GUI must see it.
 ( sleep 3; "$kiosk" checkin "$b3" --kiosk "Cổng 2" >/dev/null ) &
@@ -56,14 +60,16 @@ count=$(sqlite3 "$db" "select count(distinct delegate_id) from checkins where di
 [ "$count" = 3 ] || fail "expected 3 check-ins in the database, found $count"
 sqlite3 "$db" "select source from scans" | grep -q keyboard || fail "no keyboard-wedge scan journaled"
 sqlite3 "$db" "select source from scans" | grep -q manual || fail "no manual check-in journaled"
+# The frame step went through the camera's decode worker: its code reached the check-in desk and was journaled.
+sqlite3 "$db" "select source || ' ' || text from scans" | grep -q "^camera ANTQ23-D0004" || fail "the replayed camera frame was not decoded and journaled"
 sqlite3 "$db" "select reason from scans" | grep -q unknown || fail "the foreign code was not journaled as refused"
 
 grep -q '"role":"stage"' <<<"$state" || fail "role switch from the console did not happen"
 grep -q '"screen":"stage"' <<<"$state" || fail "stage screen not shown after the role switch"
 grep -q '"le":3' <<<"$state" || fail "the GUI did not see all three check-ins (other process included)"
 
-check_shots "$out/shots" gate_idle gate_welcome gate_already gate_refused pin_wrong console_dashboard console_manual \
-  console_devices console_setup stage_after_switch
+check_shots "$out/shots" gate_idle gate_welcome gate_already gate_refused gate_camera pin_wrong console_dashboard \
+  console_manual console_devices console_setup stage_after_switch
 # Different screens must differ.
 ! cmp -s "$out/shots/gate_idle.png" "$out/shots/gate_welcome.png" || fail "welcome card looks like the idle screen"
 copy_shots "$out/shots" "$copy"
