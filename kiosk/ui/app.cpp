@@ -208,12 +208,34 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (e.type == SDL_TEXTINPUT && shell.text(e.text.text, e.text.timestamp)) return;
         window->processEvent(e);
     };
+    // ImGui 1.86 reads key state once per frame, so a key pressed and released between two frames
+    // (a presenter clicker, a replayed key) would never count as pressed. Such a release is held
+    // back and re-queued after the next frame.
+    std::vector<SDL_Event> heldReleases;
+    std::vector<SDL_Scancode> downThisFrame;
+    auto dispatch = [&](const SDL_Event& e) {
+        if (e.type == SDL_KEYDOWN) downThisFrame.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP &&
+            std::find(downThisFrame.begin(), downThisFrame.end(), e.key.keysym.scancode) != downThisFrame.end()) {
+            heldReleases.push_back(e);
+            return;
+        }
+        handleEvent(e);
+    };
+    auto releaseHeld = [&] {
+        downThisFrame.clear();
+        for (auto& e : heldReleases) SDL_PushEvent(&e);
+        heldReleases.clear();
+    };
     // Replay input is handled and drawn at once, so a later step sees its effect.
     auto pumpAndDraw = [&] {
         SDL_Event e;
-        while (SDL_PollEvent(&e)) handleEvent(e);
+        while (SDL_PollEvent(&e)) dispatch(e);
         renderFrame({});
+        releaseHeld();
+        while (SDL_PollEvent(&e)) dispatch(e);
         renderFrame({});
+        releaseHeld();
     };
 
     auto runStep = [&](const ReplayStep& s) {
@@ -276,7 +298,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (SDL_WaitEventTimeout(&e, timeout)) {
             do {
                 dirty = true;
-                handleEvent(e);
+                dispatch(e);
             } while (SDL_PollEvent(&e));
         }
         if (now >= nextPoll) {
@@ -317,6 +339,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (dirty || settle > 0 || animating) {
             const Uint64 t0 = SDL_GetTicks64();
             renderFrame({});
+            releaseHeld();
             if (!dirty) --settle;
             // Software GL under Xvfb does not wait for vsync: pace animation to the display's rate.
             const Uint64 spent = SDL_GetTicks64() - t0;

@@ -18,14 +18,14 @@ done
 late=$("$kiosk" badge D0004)
 
 # The MC: start, then Next through the program. At "thảo luận" one Next too many is undone; "ra mắt
-# mô hình" (optional) is started and skipped; the last Next ends the ceremony. Buttons, not the
-# presenter keys: a replayed key is pressed and released within one frame, which ImGui 1.86's
-# IsKeyPressed never sees (the keys are covered by the headless ui_tests).
+# mô hình" (optional) is started and skipped; the last Next ends the ceremony. The first two steps
+# use presenter keys (a clicker's PageDown and an arrow), pressed and released within one frame as
+# a clicker does: the GUI holds the release to the next frame so ImGui 1.86 sees the press.
 cat >"$out/mc.txt" <<STEPS
 at 500   shot mc_ready
-at 2000  click mc_next
+at 2000  key PageDown
 at 3000  shot mc_flag
-at 5000  click mc_next
+at 5000  key Right
 at 9000  shot mc_intro
 at 10000 click mc_next
 at 10500 click mc_countdown
