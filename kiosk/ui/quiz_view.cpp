@@ -187,9 +187,14 @@ private:
             for (const auto& p : s.presses) {
                 const auto* t = s.team(p.teamId);
                 ImU32 c = p.kind == core::PressKind::Accepted ? color::kText : color::kWarn;
-                ImGui::TextColored(ImColor(c), "%s %s  +%lld ms  %s", p.order ? std::to_string(p.order).c_str() : "-",
-                                   t ? t->name.c_str() : p.teamId.c_str(), (long long)p.sinceOpen,
-                                   core::tr(std::string("festival.press.") + core::pressKindCode(p.kind)).c_str());
+                const char* name = t ? t->name.c_str() : p.teamId.c_str();
+                const std::string kind = core::tr(std::string("festival.press.") + core::pressKindCode(p.kind));
+                // A false start comes before the question opened: there is no time since opening to show.
+                if (p.kind == core::PressKind::FalseStart)
+                    ImGui::TextColored(ImColor(c), "- %s  %s", name, kind.c_str());
+                else
+                    ImGui::TextColored(ImColor(c), "%s %s  +%lld ms  %s", p.order ? std::to_string(p.order).c_str() : "-", name,
+                                       (long long)p.sinceOpen, kind.c_str());
             }
         }
         (void)sc;
