@@ -3,7 +3,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/json.hpp"
-#include "kiosk/paper/qr_matrix.hpp"
+#include "kiosk/scan/qr_writer.hpp"
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 
@@ -26,11 +26,9 @@ void addBadgeCommands(CLI::App& app, Context& ctx) {
         services::DelegateDirectory dir(session);
         const std::string text = dir.badgeText(*d);
         if (!png->empty()) {
-            std::string why;
-            const auto qr = paper::encodeQr(text, &why);
-            const auto st = qr ? paper::writeQrPng(*qr, *png) : paper::PaperStatus::failure(why);
-            if (!st.ok()) {
-                ctx.err(st.error);
+            const auto st = scan::writeQrPng(text, *png);
+            if (!st) {
+                ctx.err(st.error.detail);
                 ctx.exitCode = kExitError;
                 return;
             }

@@ -177,7 +177,11 @@ void addCertificates(CLI::App& app, Context& ctx) {
     cmd->add_option("--out", *out, tr("export.cli.out_pdf"))->required();
     cmd->add_option("--recipients", o->recipientsCsv, tr("export.cli.recipients"));
     cmd->add_option("--template", o->templateFile, tr("export.cli.template"));
-    cmd->callback([&ctx, o, out] {
+    auto source = std::make_shared<std::string>("all");
+    cmd->add_option("--source", *source, tr("export.cli.source"))->check(CLI::IsMember({"all", "awards", "winners"}));
+    cmd->callback([&ctx, o, out, source] {
+        o->awards = *source != "winners";
+        o->winners = *source != "awards";
         const auto st = services::printCertificates(ctx.session(), *o, *out);
         // Nobody to print for is a refusal, not a broken machine.
         report(ctx, st, *out, st.error == tr("paper.error.no_recipients") ? kExitRefused : kExitError);

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -110,7 +111,9 @@ void drawCertificate(cairo_t* cr, const CertificateTemplate& t, const Values& v,
     // Bottom: the number at left, place and date then the signature at right.
     const double sigX = x + width * 0.5, sigW = width * 0.5;
     double sy = std::max(y + 5 * kMm, h - 78 * kMm);
-    if (!t.number.empty()) {
+    // No decision (a contest prize handed on the day): no number line rather than an empty "Số:".
+    const bool hasDecision = std::any_of(v.begin(), v.end(), [](const auto& kv) { return kv.first == "decision" && !kv.second.empty(); });
+    if (!t.number.empty() && hasDecision) {
         TextStyle st{kSerifFamily, 13};
         st.align = Align::Center;
         drawText(cr, core::format(t.number, v), x, sy + 7 * kMm, width * 0.45, st);

@@ -37,13 +37,4 @@ void drawQr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, Rg
     cairo_restore(cr);
 }
 
-PaperStatus writeQrPng(const QrMatrix& qr, const std::string& path, int moduleScale, int quietModules) {
-    if (qr.size <= 0) return PaperStatus::failure("empty QR symbol");
-    const int px = (qr.size + 2 * quietModules) * moduleScale;
-    ImageCanvas canvas(px, px);
-    cairo_set_antialias(canvas.cr(), CAIRO_ANTIALIAS_NONE);
-    drawQr(canvas.cr(), qr, quietModules * moduleScale, quietModules * moduleScale, qr.size * moduleScale);
-    return canvas.writePng(path);
-}
-
 } // namespace kiosk::paper

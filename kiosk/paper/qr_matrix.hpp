@@ -1,5 +1,5 @@
 #pragma once
-// QR symbols as module matrices (from ZXing-cpp's writer), drawn as vector squares or PNG.
+// QR symbols as module matrices (from the scan layer's writer), drawn as crisp vector squares.
 #include <cairo.h>
 
 #include <cstdint>
@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "kiosk/paper/pdf_doc.hpp"
-#include "kiosk/paper/status.hpp"
 
 namespace kiosk::paper {
 
@@ -21,15 +20,12 @@ struct QrMatrix {
     bool at(int x, int y) const { return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0; }
 };
 
-/// Encodes text with error correction level M (15%). Uppercase badge codes use alphanumeric
-/// mode. Returns nullopt (and sets *error) when the text cannot be encoded.
+/// Encodes text as scan::renderQr does (level M; uppercase badge codes use alphanumeric mode),
+/// one pixel per module. Returns nullopt (and sets *error) when the text cannot be encoded.
 std::optional<QrMatrix> encodeQr(std::string_view text, std::string* error = nullptr);
 
 /// Fills the dark modules as one path of row runs, so no hairline seams show between
 /// neighbouring modules; (x, y) is the symbol's top-left, side its width (quiet zone excluded).
 void drawQr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, Rgb color = {0, 0, 0});
-
-/// Writes the symbol as a black-on-white PNG: moduleScale pixels per module, quiet modules around.
-PaperStatus writeQrPng(const QrMatrix& qr, const std::string& path, int moduleScale = 8, int quietModules = 4);
 
 } // namespace kiosk::paper

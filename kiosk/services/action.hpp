@@ -15,7 +15,8 @@ struct ActionResult {
     static ActionResult refused(std::string msg) { return {false, std::move(msg)}; }
 };
 
-/// Runs an action under the write lock: reload() re-reads the state first (so two screens never
+/// Runs an action under the write lock (services take ids by value: reload() replaces the
+/// snapshot a caller's reference may point into): reload() re-reads the state first (so two screens never
 /// act on a stale one), act() decides and writes, the transaction commits only when it succeeded,
 /// and reload() runs again so the caller shows what is committed.
 template <class Reload, class Act> ActionResult runCommitted(store::Database& db, Reload&& reload, Act&& act) {

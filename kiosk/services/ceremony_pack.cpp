@@ -12,6 +12,7 @@
 #include "kiosk/core/json.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/paper/csv_reader.hpp"
+#include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/services/program_runner.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/delegate_repo.hpp"
@@ -21,32 +22,15 @@ namespace kiosk::services {
 
 namespace {
 
-// TODO(merge): use paper::CsvWriter when it is on main; this exists only so the ceremony's
-// exports were not blocked on it.
-void appendField(std::string& out, std::string_view f) {
-    if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += f;
-        return;
-    }
-    out += '"';
-    for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    out += '"';
-}
-
 bool writeFile(const std::string& path, const std::vector<std::vector<std::string>>& rows, std::string& error) {
-    std::string out = "\xEF\xBB\xBF";
+    paper::CsvWriter out(path);
     for (const auto& r : rows) {
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            if (i) out += ',';
-            appendField(out, r[i]);
-        }
-        out += "\r\n";
+        for (const auto& f : r) out.field(f);
+        out.endRow();
     }
-    std::ofstream f(path, std::ios::binary);
-    f << out;
-    f.close();
-    if (!f) error = core::trf("ceremony.file.cannot_write", {{"file", path}});
-    return static_cast<bool>(f);
+    if (out.close().ok()) return true;
+    error = core::trf("ceremony.file.cannot_write", {{"file", path}});
+    return false;
 }
 
 std::optional<std::string> readFile(const std::string& path) {

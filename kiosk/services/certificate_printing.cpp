@@ -5,6 +5,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/paper/csv_reader.hpp"
+#include "kiosk/services/festival_results.hpp"
 #include "kiosk/services/paper_pack.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 
@@ -57,7 +58,17 @@ std::optional<std::vector<paper::CertificateRecipient>> certificateRecipients(Se
                                                                              std::string& error) {
     if (!options.recipientsCsv.empty()) return fromCsv(options.recipientsCsv, error);
     std::vector<paper::CertificateRecipient> out;
-    for (const auto& a : store::loadAwards(session.db())) out.push_back({a.recipient, a.unit, a.citation, a.decision});
+    if (options.awards)
+        for (const auto& a : store::loadAwards(session.db())) out.push_back({a.recipient, a.unit, a.citation, a.decision});
+    if (options.winners)
+        for (const auto& c : allResults(session.db()))
+            for (const auto& l : c.lines) {
+                if (l.prize == core::Prize::None || !l.hasResult) continue;
+                out.push_back({l.name, l.unit,
+                               core::trf("export.certificate.winner",
+                                         {{"prize", core::tr(core::prizeKey(l.prize))}, {"contest", c.contest.name}}),
+                               ""});
+            }
     return out;
 }
 

@@ -12,12 +12,14 @@ namespace kiosk::services {
 
 /// Who gets a certificate and from which template.
 struct CertificateOptions {
+    bool awards = true;        ///< the ceremony's award recipients, in reading order
+    bool winners = true;       ///< the festival's prize winners, contest by contest
     std::string recipientsCsv; ///< when set, only these (columns name, unit, achievement, decision; vi or en headers)
     std::string templateFile;  ///< when set, instead of the pack's certificate.toml
 };
 
-/// The recipients: the ceremony's awards in reading order, or the CSV's rows. nullopt and a
-/// localized error when the CSV cannot be read or lacks a name column.
+/// The recipients: the ceremony's awards and the festival's winners, or the CSV's rows alone.
+/// nullopt and a localized error when the CSV cannot be read or lacks a name column.
 std::optional<std::vector<paper::CertificateRecipient>> certificateRecipients(Session& session,
                                                                              const CertificateOptions& options,
                                                                              std::string& error);

@@ -97,7 +97,7 @@ const core::Criterion* JudgePanel::criterion(const std::string& id) const {
     return nullptr;
 }
 
-ActionResult JudgePanel::login(const std::string& judgeId, const std::string& pin) {
+ActionResult JudgePanel::login(std::string judgeId, const std::string& pin) {
     auto hash = store::judgePinHash(m_db, m_contestId, judgeId);
     if (!hash || !checkPin(*hash, pin)) return ActionResult::refused(core::tr("festival.judge.bad_pin"));
     m_judgeId = judgeId;
@@ -105,14 +105,14 @@ ActionResult JudgePanel::login(const std::string& judgeId, const std::string& pi
     return ActionResult::done();
 }
 
-ActionResult JudgePanel::enter(const std::string& performanceId, const std::string& criterionId, std::string_view typed,
+ActionResult JudgePanel::enter(std::string performanceId, std::string criterionId, std::string_view typed,
                                core::Millis now) {
     auto value = core::parseScore(typed);
     if (!value) return ActionResult::refused(core::tr(core::scoreProblemKey(core::ScoreProblem::NotANumber)));
     return setScore(performanceId, criterionId, *value, now);
 }
 
-ActionResult JudgePanel::setScore(const std::string& performanceId, const std::string& criterionId, double value,
+ActionResult JudgePanel::setScore(std::string performanceId, std::string criterionId, double value,
                                   core::Millis now) {
     return commit([&] {
         if (!judge()) return ActionResult::refused(core::tr("festival.judge.not_signed_in"));
@@ -133,7 +133,7 @@ ActionResult JudgePanel::setScore(const std::string& performanceId, const std::s
     });
 }
 
-ActionResult JudgePanel::submit(const std::string& performanceId, core::Millis now) {
+ActionResult JudgePanel::submit(std::string performanceId, core::Millis now) {
     return commit([&] {
         if (!judge()) return ActionResult::refused(core::tr("festival.judge.not_signed_in"));
         const auto* sheet = m_snap.sheet(performanceId, m_judgeId);
@@ -149,7 +149,7 @@ ActionResult JudgePanel::submit(const std::string& performanceId, core::Millis n
     });
 }
 
-ActionResult JudgePanel::reopen(const std::string& performanceId, const std::string& judgeId, const std::string& reason,
+ActionResult JudgePanel::reopen(std::string performanceId, std::string judgeId, std::string reason,
                                 core::Millis now) {
     return commit([&] {
         const auto* me = judge();

@@ -47,20 +47,20 @@ public:
     void reload();
 
     /// Signs a judge in; refused on a wrong PIN.
-    ActionResult login(const std::string& judgeId, const std::string& pin);
+    ActionResult login(std::string judgeId, const std::string& pin);
     void logout() { m_judgeId.clear(); }
     /// The signed-in judge, if any.
     const core::Judge* judge() const { return m_snap.judge(m_judgeId); }
 
     /// Enters a typed score ("8,5"); refused when it is not a number, out of range, off step, or the sheet is locked.
-    ActionResult enter(const std::string& performanceId, const std::string& criterionId, std::string_view typed,
+    ActionResult enter(std::string performanceId, std::string criterionId, std::string_view typed,
                        core::Millis now);
-    ActionResult setScore(const std::string& performanceId, const std::string& criterionId, double value,
+    ActionResult setScore(std::string performanceId, std::string criterionId, double value,
                           core::Millis now);
     /// Submits the sheet: every criterion must be scored; the sheet locks.
-    ActionResult submit(const std::string& performanceId, core::Millis now);
+    ActionResult submit(std::string performanceId, core::Millis now);
     /// The head judge reopens another judge's submitted sheet; a reason is required and kept.
-    ActionResult reopen(const std::string& performanceId, const std::string& judgeId, const std::string& reason,
+    ActionResult reopen(std::string performanceId, std::string judgeId, std::string reason,
                         core::Millis now);
 
 private:

@@ -33,7 +33,7 @@ core::BuzzerArbiter replayBuzzers(const QuizSnapshot& s, const std::vector<store
     return a;
 }
 
-store::BuzzEvent buzzEvent(std::int64_t showId, const char* kind, const std::string& teamId, core::Millis at) {
+store::BuzzEvent buzzEvent(std::int64_t showId, const char* kind, std::string teamId, core::Millis at) {
     store::BuzzEvent e;
     e.showId = showId;
     e.kind = kind;
@@ -139,7 +139,7 @@ std::optional<std::string> QuizHost::nextQuestionId() const {
     return std::nullopt;
 }
 
-ActionResult QuizHost::show(const std::string& questionId, core::Millis now) {
+ActionResult QuizHost::show(std::string questionId, core::Millis now) {
     return commit([&] {
         const auto* q = m_snap.findQuestion(questionId);
         if (!q) return ActionResult::refused(core::trf("festival.quiz.no_question", {{"id", questionId}}));
@@ -194,7 +194,7 @@ ActionResult QuizHost::clear(core::Millis now) {
     });
 }
 
-ActionResult QuizHost::buzz(const std::string& teamId, core::Millis now) {
+ActionResult QuizHost::buzz(std::string teamId, core::Millis now) {
     return commit([&] {
         if (!m_snap.question || !isBuzzerRound(m_snap.round))
             return ActionResult::refused(core::tr("festival.quiz.not_buzzer_round"));
@@ -230,13 +230,13 @@ ActionResult QuizHost::buzz(const std::string& teamId, core::Millis now) {
     });
 }
 
-ActionResult QuizHost::buzzKey(const std::string& key, core::Millis now) {
+ActionResult QuizHost::buzzKey(std::string key, core::Millis now) {
     for (const auto& t : m_snap.playingTeams())
         if (!t.buzzerKey.empty() && t.buzzerKey == key) return buzz(t.id, now);
     return ActionResult::refused(core::trf("festival.quiz.unknown_key", {{"key", key}}));
 }
 
-ActionResult QuizHost::scoreMark(const std::string& teamId, bool right, core::Millis now) {
+ActionResult QuizHost::scoreMark(std::string teamId, bool right, core::Millis now) {
     const auto& q = *m_snap.question;
     core::ScoreEvent e;
     e.teamId = teamId;
@@ -252,7 +252,7 @@ ActionResult QuizHost::scoreMark(const std::string& teamId, bool right, core::Mi
                                         {{"team", team ? team->name : teamId}}));
 }
 
-ActionResult QuizHost::mark(const std::string& teamId, bool right, core::Millis now) {
+ActionResult QuizHost::mark(std::string teamId, bool right, core::Millis now) {
     return commit([&] {
         if (!m_snap.question || m_snap.saved.state.phase == core::QuestionPhase::Idle)
             return ActionResult::refused(core::tr("festival.quiz.not_shown"));
@@ -293,7 +293,7 @@ ActionResult QuizHost::undo(core::Millis now) {
     });
 }
 
-ActionResult QuizHost::adjust(const std::string& teamId, int delta, const std::string& note, core::Millis now) {
+ActionResult QuizHost::adjust(std::string teamId, int delta, std::string note, core::Millis now) {
     return commit([&] {
         if (!m_snap.team(teamId)) return ActionResult::refused(core::trf("festival.quiz.not_playing", {{"team", teamId}}));
         if (note.empty()) return ActionResult::refused(core::tr("festival.quiz.reason_required"));

@@ -61,7 +61,7 @@ public:
     void reload();
 
     /// Puts a question on stage, text only; buzzers armed (a press now is a false start).
-    ActionResult show(const std::string& questionId, core::Millis now);
+    ActionResult show(std::string questionId, core::Millis now);
     /// The next question not shown yet (in tie-break mode: of a tie-break round).
     std::optional<std::string> nextQuestionId() const;
     /// Starts the countdown; buzzers open.
@@ -72,17 +72,17 @@ public:
     ActionResult clear(core::Millis now);
 
     /// A buzzer press by team; the false-start penalty is scored here.
-    ActionResult buzz(const std::string& teamId, core::Millis now);
+    ActionResult buzz(std::string teamId, core::Millis now);
     /// A buzzer press by key ("1", "a"...), mapped through the teams' buzzer keys.
-    ActionResult buzzKey(const std::string& key, core::Millis now);
+    ActionResult buzzKey(std::string key, core::Millis now);
 
     /// Marks a team right or wrong on the question on stage. In a buzzer round only the team
     /// with the turn can be marked; a wrong answer passes the turn to the next press.
-    ActionResult mark(const std::string& teamId, bool right, core::Millis now);
+    ActionResult mark(std::string teamId, bool right, core::Millis now);
     /// Takes back the last score change (and, for a buzzer verdict, the turn with it).
     ActionResult undo(core::Millis now);
     /// A manual score change with a reason.
-    ActionResult adjust(const std::string& teamId, int delta, const std::string& note, core::Millis now);
+    ActionResult adjust(std::string teamId, int delta, std::string note, core::Millis now);
 
     /// Starts a tie-break between the first group of tied teams; refused when nobody is tied.
     ActionResult startTieBreak(core::Millis now);
@@ -91,7 +91,7 @@ public:
 
 private:
     template <class F> ActionResult commit(F&& f);
-    ActionResult scoreMark(const std::string& teamId, bool right, core::Millis now);
+    ActionResult scoreMark(std::string teamId, bool right, core::Millis now);
 
     store::Database& m_db;
     std::string m_contestId;

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
+#include "kiosk/services/festival_results.hpp"
 #include "kiosk/services/paper_pack.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/checkin_repo.hpp"
@@ -50,6 +51,18 @@ void fillCeremony(Session& session, paper::ReportData& data, core::Millis now) {
     }
     for (const auto& a : store::loadAwards(session.db()))
         data.awards.push_back({a.recipient, a.unit, a.form, a.decision, a.handedAt.has_value()});
+}
+
+void fillFestival(Session& session, paper::ReportData& data) {
+    for (const auto& c : allResults(session.db())) {
+        paper::ContestResult result{c.contest.name, {}};
+        for (const auto& l : c.lines) {
+            if (!l.hasResult || l.rank == 0) continue;
+            const std::string prize = l.prize == core::Prize::None ? std::to_string(l.rank) : core::tr(core::prizeKey(l.prize));
+            result.places.push_back({prize, l.name, l.unit, l.totalText});
+        }
+        data.contests.push_back(std::move(result));
+    }
 }
 
 } // namespace
@@ -107,6 +120,7 @@ paper::ReportData buildReport(Session& session, const ReportOptions& options, co
                                                              {"forced", std::to_string(figures.forcedAdmissions)}}));
     data.arrivals = arrivalsChart(session, options.bucketMs);
     fillCeremony(session, data, now);
+    fillFestival(session, data);
     data.notes = options.notes;
     data.recipients = settings.recipients;
     data.signerLines = settings.signerLines;

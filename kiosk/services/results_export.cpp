@@ -5,6 +5,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
+#include "kiosk/services/festival_results.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 
 namespace kiosk::services {
@@ -84,7 +85,7 @@ paper::PaperStatus exportResults(Session& session, paper::TableSink& sink, const
         switch (sheets[i]) {
         case ResultsSheet::Timeline: timelineSheet(session, sink, now); break;
         case ResultsSheet::Awards: awardsSheet(session, sink); break;
-        case ResultsSheet::Festival: break; // filled when the festival's results service is in main
+        case ResultsSheet::Festival: writeResults(sink, allResults(session.db())); break;
         }
     }
     return sink.finish();

@@ -17,7 +17,8 @@ enum class ResultsSheet { Timeline, Awards, Festival };
 /// Parses "timeline", "awards" or "festival".
 std::optional<ResultsSheet> parseResultsSheet(const std::string& name);
 
-/// Writes the chosen sheets (a CSV sink takes the first) and finishes the sink.
+/// Writes the chosen sheets (a CSV sink takes the first) and finishes the sink. The festival
+/// gives one sheet per contest.
 paper::PaperStatus exportResults(Session& session, paper::TableSink& sink, const std::vector<ResultsSheet>& sheets,
                                  core::Millis now);
 

@@ -87,6 +87,12 @@ void pushKeyByName(const std::string& name) {
 
 } // namespace
 
+void wakeGui() {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);
+}
+
 bool parseSize(const std::string& text, int& width, int& height) {
     char x = 0;
     std::istringstream in(text);
@@ -202,12 +208,34 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (e.type == SDL_TEXTINPUT && shell.text(e.text.text, e.text.timestamp)) return;
         window->processEvent(e);
     };
+    // ImGui 1.86 reads key state once per frame, so a key pressed and released between two frames
+    // (a presenter clicker, a replayed key) would never count as pressed. Such a release is held
+    // back and re-queued after the next frame.
+    std::vector<SDL_Event> heldReleases;
+    std::vector<SDL_Scancode> downThisFrame;
+    auto dispatch = [&](const SDL_Event& e) {
+        if (e.type == SDL_KEYDOWN) downThisFrame.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP &&
+            std::find(downThisFrame.begin(), downThisFrame.end(), e.key.keysym.scancode) != downThisFrame.end()) {
+            heldReleases.push_back(e);
+            return;
+        }
+        handleEvent(e);
+    };
+    auto releaseHeld = [&] {
+        downThisFrame.clear();
+        for (auto& e : heldReleases) SDL_PushEvent(&e);
+        heldReleases.clear();
+    };
     // Replay input is handled and drawn at once, so a later step sees its effect.
     auto pumpAndDraw = [&] {
         SDL_Event e;
-        while (SDL_PollEvent(&e)) handleEvent(e);
+        while (SDL_PollEvent(&e)) dispatch(e);
         renderFrame({});
+        releaseHeld();
+        while (SDL_PollEvent(&e)) dispatch(e);
         renderFrame({});
+        releaseHeld();
     };
 
     auto runStep = [&](const ReplayStep& s) {
@@ -263,12 +291,14 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (nextStep < steps.size()) until = std::min(until, now + (steps[nextStep].at - sinceStart));
         int timeout = static_cast<int>(std::clamp<core::Millis>(until - now, 0, 1000));
         if (animating || settle > 0) timeout = 0;
+        // A live camera picture: look for a new frame at the camera's pace.
+        if (!shell.settings().camera.empty()) timeout = std::min(timeout, 33);
         bool dirty = false;
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
             do {
                 dirty = true;
-                handleEvent(e);
+                dispatch(e);
             } while (SDL_PollEvent(&e));
         }
         if (now >= nextPoll) {
@@ -279,9 +309,21 @@ int runGui(const GuiOptions& options, Backend& backend) {
             backend.heartbeat(shell.settings().kiosk, shell.role(), shell.settings().listId, now);
             nextHeartbeat = now + kHeartbeatMs;
         }
+        if (options.followDevices) {
+            Settings& st = shell.settings();
+            const std::string camera = st.cameraStatus, scanner = st.scannerStatus;
+            options.followDevices(st);
+            dirty |= st.cameraStatus != camera || st.scannerStatus != scanner;
+        }
         if (options.pollCamera) {
             if (auto f = options.pollCamera()) {
                 showFrame(*f);
+                dirty = true;
+            }
+        }
+        if (options.pollScans) {
+            for (auto& [text, source] : options.pollScans()) {
+                shell.scan(text, source);
                 dirty = true;
             }
         }
@@ -297,12 +339,14 @@ int runGui(const GuiOptions& options, Backend& backend) {
         if (dirty || settle > 0 || animating) {
             const Uint64 t0 = SDL_GetTicks64();
             renderFrame({});
+            releaseHeld();
             if (!dirty) --settle;
             // Software GL under Xvfb does not wait for vsync: pace animation to the display's rate.
             const Uint64 spent = SDL_GetTicks64() - t0;
             if (animating && spent < frameMs) SDL_Delay(static_cast<Uint32>(frameMs - spent));
         }
     }
+    if (options.stopInputs) options.stopInputs();
     if (!options.stateFile.empty()) {
         backend.refresh(core::nowMillis()); // the state on quit reflects every commit so far
         std::ofstream out(options.stateFile);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui/model.hpp"
@@ -35,7 +36,16 @@ struct GuiOptions {
     std::function<DecodedFrame(const std::string& path)> loadFrame;
     /// Returns the newest camera frame since the last call, if any (the scan worker); called every loop turn.
     std::function<std::optional<DecodedFrame>()> pollCamera;
+    /// Codes read by the camera and serial workers since the last call, as (text, source).
+    std::function<std::vector<std::pair<std::string, std::string>>()> pollScans;
+    /// Every loop turn: follow the devices chosen in the settings and write their status lines there.
+    std::function<void(Settings&)> followDevices;
+    /// Before the window closes: stop the input threads (they wake the loop through SDL).
+    std::function<void()> stopInputs;
 };
+
+/// Wakes runGui's loop from any thread (a scan arrived); harmless before the window opens.
+void wakeGui();
 
 /// Parses "1280x720"; false on bad input.
 bool parseSize(const std::string& text, int& width, int& height);

@@ -154,6 +154,7 @@ void drawWalkIn(ViewContext& ctx, State& st) {
     }
     ImGui::EndDisabled();
     actionMessage(st.lastAction);
+    jobLine(ctx.snap.job);
 }
 
 void drawBadges(ViewContext& ctx, State& st) {
@@ -177,6 +178,7 @@ void drawBadges(ViewContext& ctx, State& st) {
         st.hitsFor.clear();
     }
     actionMessage(st.lastAction);
+    jobLine(ctx.snap.job);
 }
 
 } // namespace kiosk::ui::console

@@ -224,6 +224,7 @@ void drawSetup(ViewContext& ctx, State& st) {
     ImGui::SameLine();
     if (bigButton(ctx, "export", core::tr("gui.console.export_button"))) st.lastAction = ctx.backend.exportAttendance(st.exportPath);
     actionMessage(st.lastAction);
+    jobLine(ctx.snap.job);
 }
 
 } // namespace kiosk::ui::console

@@ -19,6 +19,15 @@ void actionMessage(const ActionResult& result) {
     ImGui::PopStyleColor();
 }
 
+void jobLine(const JobStatus& job) {
+    if (job.label.empty()) return;
+    if (!job.running) return actionMessage({job.ok, job.message, job.detail});
+    const std::string line = core::trf("gui.console.job_running", {{"label", job.label},
+                                                                    {"done", std::to_string(job.done)},
+                                                                    {"total", std::to_string(job.total)}});
+    ImGui::TextWrapped("%s", line.c_str());
+}
+
 } // namespace console
 
 namespace {

@@ -35,5 +35,7 @@ void drawSetup(ViewContext& ctx, State& st);
 
 /// The answer of the last action, in green or red.
 void actionMessage(const ActionResult& result);
+/// The status line of the organizer's running or last slow job (badge printing, export).
+void jobLine(const JobStatus& job);
 
 } // namespace kiosk::ui::console

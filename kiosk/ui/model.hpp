@@ -13,6 +13,18 @@
 
 namespace kiosk::ui {
 
+/// A slow organizer job (badge PDF and printing, an export) running off the UI thread.
+struct JobStatus {
+    std::string label;          ///< what it does; "" when no job has run
+    bool running = false;
+    std::size_t done = 0;       ///< progress, items of total (0 of 0: not known yet)
+    std::size_t total = 0;
+    bool ok = false;            ///< when finished
+    std::string message;        ///< when finished: shown to the organizer as is
+    std::string detail;         ///< when finished: the file written
+    bool operator==(const JobStatus&) const = default;
+};
+
 /// The database as the screens see it at one moment.
 struct Snapshot {
     core::Event event;
@@ -30,6 +42,7 @@ struct Snapshot {
     std::int64_t freeDiskBytes = -1;
     bool pinSet = false;
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
+    JobStatus job;             ///< the organizer's running or last job
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;
@@ -94,8 +107,10 @@ public:
     virtual ActionResult walkIn(const WalkIn& person, core::Millis now) = 0;
     virtual ActionResult revoke(const std::string& code, core::Millis now) = 0;
     virtual ActionResult reissue(const std::string& code, core::Millis now) = 0;
-    /// Prints the badge through CUPS when a printer is there, else saves the PDF and says where.
+    /// Starts printing the badge off the UI thread (CUPS when a printer is there, else the PDF is
+    /// saved and the job's message says where); the snapshot's job reports progress and the end.
     virtual ActionResult printBadge(const std::string& code) = 0;
+    /// Starts the attendance export (CSV, or XLSX by the extension) off the UI thread, like printBadge.
     virtual ActionResult exportAttendance(const std::string& path) = 0;
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;

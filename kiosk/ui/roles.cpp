@@ -1,6 +1,7 @@
 // The role table. Each role's screen lives in its own file; to plug a screen in, replace the
 // placeholder factory on that role's line (one line per role, kept apart so branches merge cleanly).
 #include "kiosk/ui/ceremony_views.hpp"
+#include "kiosk/ui/festival_views.hpp"
 #include "kiosk/ui/placeholder_view.hpp"
 #include "kiosk/ui/views.hpp"
 
@@ -35,10 +36,10 @@ const RoleRegistry& RoleRegistry::builtin() {
         r.add({"stage", "gui.role.stage", makeStageView});
 
         // festival: the quiz host
-        r.add({"quiz", "gui.role.quiz", [] { return makePlaceholderView("quiz", "gui.role.quiz"); }, false});
+        r.add({"quiz", "gui.role.quiz", [] { return makeQuizView(); }});
 
         // festival: a judge's scoring screen
-        r.add({"judge", "gui.role.judge", [] { return makePlaceholderView("judge", "gui.role.judge"); }, false});
+        r.add({"judge", "gui.role.judge", [] { return makeJudgeView(); }});
         return r;
     }();
     return registry;

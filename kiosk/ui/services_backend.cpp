@@ -31,7 +31,8 @@ std::string describeDbError(const store::DbError& e) {
 }
 
 ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
-    : m_session(std::move(session)), m_desk(*m_session), m_directory(*m_session) {
+    : m_session(std::move(session)), m_desk(*m_session), m_directory(*m_session),
+      m_jobs(std::make_unique<PaperJobs>(m_session->db().path(), "var")) {
     reload();
 }
 
@@ -63,15 +64,23 @@ void ServicesBackend::reload() {
     const auto space = std::filesystem::space(dir, ec);
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
     s.version = m_snap.version + 1;
+    s.job = m_snap.job;
     m_snap = std::move(s);
     endReads(db);
 }
 
 bool ServicesBackend::refresh(core::Millis now) {
+    // The job runs on its own thread: its progress is copied in on every poll, not only on commits.
+    bool jobChanged = false;
+    if (JobStatus job = m_jobs->status(); !(job == m_snap.job)) {
+        m_snap.job = std::move(job);
+        ++m_snap.version;
+        jobChanged = true;
+    }
     try {
         endReads(m_session->db());
         const bool other = m_session->refresh();
-        if (!other && !m_dirty) return false;
+        if (!other && !m_dirty) return jobChanged;
         m_dirty = false;
         reload();
         return true;
@@ -161,14 +170,9 @@ ActionResult ServicesBackend::reissue(const std::string& code, core::Millis now)
     }
 }
 
-ActionResult ServicesBackend::printBadge(const std::string& code) {
-    // Badge PDFs come from kiosk/paper, which this build does not link into the GUI yet.
-    return {false, core::trf("gui.console.print_unavailable", {{"code", code}}), {}};
-}
+ActionResult ServicesBackend::printBadge(const std::string& code) { return m_jobs->printBadge(code); }
 
-ActionResult ServicesBackend::exportAttendance(const std::string& path) {
-    return {false, core::trf("gui.console.export_unavailable", {{"path", path}}), {}};
-}
+ActionResult ServicesBackend::exportAttendance(const std::string& path) { return m_jobs->exportAttendance(path); }
 
 bool ServicesBackend::checkPin(std::string_view pin) {
     try {

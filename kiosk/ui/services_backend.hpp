@@ -8,6 +8,7 @@
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/ui/model.hpp"
+#include "kiosk/ui/paper_jobs.hpp"
 
 namespace kiosk::ui {
 
@@ -37,6 +38,7 @@ private:
     services::DelegateDirectory m_directory;
     Snapshot m_snap;
     bool m_dirty = true; ///< this process wrote: data_version only reports other connections
+    std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for
 };
 
 /// The message for a database failure, in plain words.

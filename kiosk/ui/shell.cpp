@@ -1,5 +1,9 @@
 #include "kiosk/ui/shell.hpp"
 
+#include <imgui.h>
+
+#include <algorithm>
+
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/ui/views.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -19,18 +23,20 @@ void Shell::switchRole(const std::string& role) {
     m_consoleOpen = false;
     m_unlocked = false;
     m_pin.close();
-    m_burst.clear();
+    m_burst.reset();
 }
 
 bool Shell::textGoesToImGui() const { return m_consoleOpen || m_pin.isOpen() || m_role != "checkin"; }
 
 bool Shell::text(const std::string& utf8, std::uint32_t atMs) {
+    m_inputSeen = true;
     if (textGoesToImGui()) return false;
     m_burst.text(utf8, atMs);
     return true;
 }
 
 bool Shell::key(ShellKey key, char digit, std::uint32_t atMs) {
+    m_inputSeen = true;
     if (m_pin.isOpen()) {
         switch (key) {
         case ShellKey::Escape: m_pin.close(); return true;
@@ -79,6 +85,18 @@ void Shell::drawLocked(ViewContext& ctx) {
 }
 
 FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* camera) {
+    // The console (or the unlocked organizer screen) locks itself when nobody has touched it for a while.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool imguiInput = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                            io.MouseDown[0] || io.MouseDown[1] || io.InputQueueCharacters.Size > 0;
+    if (m_inputSeen || imguiInput || m_lastInput == 0) m_lastInput = now;
+    m_inputSeen = false;
+    const bool unlocked = m_consoleOpen || (m_role == "organizer" && m_unlocked);
+    if (unlocked && now - m_lastInput >= kRelockMs) {
+        m_consoleOpen = false;
+        m_unlocked = false;
+    }
+
     ViewContext ctx(m_backend.snapshot(), m_backend, m_fonts, m_settings, now, scale);
     ctx.camera = camera;
     ctx.hotspots = &m_hotspots;
@@ -121,6 +139,10 @@ FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* cam
     r.cue = ctx.cue;
     r.animating = ctx.animating;
     r.wakeAt = ctx.wakeAt;
+    if (m_consoleOpen || (m_role == "organizer" && m_unlocked)) {
+        const core::Millis relockAt = m_lastInput + kRelockMs;
+        r.wakeAt = r.wakeAt ? std::min(r.wakeAt, relockAt) : relockAt;
+    }
     return r;
 }
 

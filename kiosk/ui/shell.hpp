@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/ui/key_burst.hpp"
+#include "kiosk/scan/wedge.hpp"
 #include "kiosk/ui/pin_lock.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -24,6 +24,9 @@ struct FrameResult {
 
 class Shell {
 public:
+    /// The console and the unlocked organizer screen lock again after this long without input.
+    static constexpr core::Millis kRelockMs = 5 * 60 * 1000;
+
     Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings);
 
     /// Builds one frame; call between ImGui::NewFrame() and ImGui::Render().
@@ -66,7 +69,9 @@ private:
     bool m_quit = false;
     bool m_submitPin = false;
     PinPrompt m_pin;
-    KeyBurst m_burst;
+    scan::KeyboardWedge m_burst;
+    core::Millis m_lastInput = 0; ///< the last frame with any key, text or mouse input
+    bool m_inputSeen = false;     ///< key() or text() since the last frame
     std::vector<std::pair<std::string, std::string>> m_pendingScans;
     std::map<std::string, Hotspot> m_hotspots;
 };

@@ -5,6 +5,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
+#include "kiosk/ui/festival_views.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -68,6 +69,13 @@ class StageView final : public CeremonyViewBase {
 public:
     void draw(ViewContext& ctx) override {
         const services::CeremonyModel* m = model(ctx);
+        // The festival (quiz question, leaderboard, results) takes the stage when put there, except in a blackout.
+        if (!(m && m->stage.blackout) && m_festival.active(ctx)) {
+            beginFullScreen("##stage", color::kBackground);
+            m_festival.draw(ctx, ImGui::GetWindowPos(), ImGui::GetWindowSize());
+            endFullScreen();
+            return;
+        }
         if (!m) {
             beginFullScreen("##stage", color::kBackground);
             eventBanner(ctx, ctx.snap.event, 0, ImGui::GetWindowSize().x, 0);
@@ -84,11 +92,13 @@ public:
     void dumpState(core::JsonWriter& json) const override {
         json.field("screen", "stage").field("blackout", m_blackout).field("countdown", m_countdown);
         json.field("message", m_message).field("title", m_title).field("error", error());
+        m_festival.dumpState(json);
     }
 
 private:
     bool m_blackout = false, m_countdown = false;
     std::string m_message, m_title;
+    StageFestival m_festival;
 };
 
 } // namespace

@@ -51,12 +51,9 @@ ui::FrameResult Harness::frame(core::Millis advanceMs) {
     return r;
 }
 
-bool Harness::click(const std::string& name) {
-    settle();
-    auto it = shell.hotspots().find(name);
-    if (it == shell.hotspots().end()) return false;
+void clickHotspot(const ui::Hotspot& spot, const std::function<void()>& frame) {
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(it->second.x + it->second.w / 2, it->second.y + it->second.h / 2);
+    io.MousePos = ImVec2(spot.x + spot.w / 2, spot.y + spot.h / 2);
     frame();
     io.MouseDown[0] = true;
     frame();
@@ -64,6 +61,13 @@ bool Harness::click(const std::string& name) {
     frame();
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     frame();
+}
+
+bool Harness::click(const std::string& name) {
+    settle();
+    auto it = shell.hotspots().find(name);
+    if (it == shell.hotspots().end()) return false;
+    clickHotspot(it->second, [this] { frame(); });
     return true;
 }
 

@@ -3,6 +3,7 @@
 // NewFrame/Render with no window and no GL. Clicks and typing go through ImGui's input like a user's.
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 #include "kiosk/ui/shell.hpp"
@@ -12,6 +13,9 @@ namespace kiosk::test {
 
 /// One ImGui context and font atlas for the whole test program (the atlas takes a while to build).
 const platform::Fonts& nullFonts();
+
+/// Hovers, presses and releases the mouse on a hotspot, drawing a frame between each step.
+void clickHotspot(const ui::Hotspot& spot, const std::function<void()>& frame);
 
 class Harness {
 public:

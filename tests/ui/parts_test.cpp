@@ -1,4 +1,4 @@
-// The shell's pure parts: replay parsing, the wedge's timing rule, the PIN lockout, tones, PNG.
+// The shell's pure parts: replay parsing, the PIN lockout, tones, PNG.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -6,7 +6,6 @@
 #include "kiosk/platform/audio.hpp"
 #include "kiosk/platform/png.hpp"
 #include "kiosk/ui/app.hpp"
-#include "kiosk/ui/key_burst.hpp"
 #include "kiosk/ui/pin_lock.hpp"
 #include "kiosk/ui/replay.hpp"
 
@@ -28,19 +27,6 @@ TEST_CASE("replay scripts parse, with comments, and bad lines are refused with t
     CHECK_FALSE(ui::parseReplay("at 100 shot a\nat 50 shot b\n", error));
     CHECK(error.find("line 2") != std::string::npos);
     CHECK_FALSE(ui::parseReplay("at 0 scan\n", error));
-}
-
-TEST_CASE("key burst: fast keys ending in Enter are a scan; a pause restarts it", "[ui][wedge]") {
-    ui::KeyBurst b;
-    std::uint32_t t = 100;
-    for (char c : std::string("ABC123")) b.text(std::string(1, c), t += 5);
-    auto code = b.terminator(t += 5);
-    REQUIRE(code);
-    CHECK(*code == "ABC123");
-    b.text("Z", t += 1000);
-    for (char c : std::string("XY99")) b.text(std::string(1, c), t += 200);
-    CHECK_FALSE(b.terminator(t += 5));
-    CHECK_FALSE(b.terminator(t += 5)); // Enter alone
 }
 
 TEST_CASE("PIN lockout: the fifth wrong PIN locks for 60 s", "[ui][pin]") {
@@ -66,7 +52,7 @@ TEST_CASE("tones: three distinct cues, bounded and click-free at the ends", "[ui
     }
 }
 
-TEST_CASE("screenshots: PNG written; a blank image is told apart", "[ui][png]") {
+TEST_CASE("screenshots: PNG written, a blank image is told apart", "[ui][png]") {
     platform::RgbaImage img{4, 2, std::vector<std::uint8_t>(4 * 2 * 4, 0)};
     CHECK(platform::isUniform(img));
     img.pixels[5 * 4] = 255;

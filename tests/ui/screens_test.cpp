@@ -128,7 +128,7 @@ TEST_CASE("PIN: Escape asks for it, five wrong lock the prompt for a minute, the
     CHECK_FALSE(h.shell.consoleOpen());
 }
 
-TEST_CASE("Alt+F4 and window close need the PIN; quitting from the console does not", "[ui][pin]") {
+TEST_CASE("Alt+F4 and window close need the PIN", "[ui][pin]") {
     Harness h("checkin");
     h.shell.key(ShellKey::AltF4, 0, h.ticks);
     h.frame();
@@ -240,4 +240,30 @@ TEST_CASE("the GUI's strings exist in Vietnamese and English with the same keys"
     for (const auto& k : en.keys())
         if (k.rfind("gui.", 0) == 0) CHECK(vi.has(k));
     CHECK(vi.get("gui.gate.prompt").find("đại biểu") != std::string::npos);
+}
+
+TEST_CASE("console: locks itself after 5 minutes without input, and input keeps it open", "[ui][pin]") {
+    Harness h("checkin");
+    h.shell.key(ShellKey::Escape, 0, h.ticks);
+    h.frame();
+    for (char c : std::string("2468")) h.shell.key(ShellKey::Digit, c, h.ticks);
+    h.shell.key(ShellKey::Enter, 0, h.ticks);
+    h.frame();
+    REQUIRE(h.shell.consoleOpen());
+    const kiosk::ui::FrameResult r = h.frame(1000);
+    CHECK(r.wakeAt > h.now); // the loop wakes to relock even when nothing else happens
+    CHECK(r.wakeAt <= h.now + kiosk::ui::Shell::kRelockMs);
+    h.frame(4 * 60 * 1000);
+    CHECK(h.shell.consoleOpen());
+    h.type("x"); // the organizer is still at it: the clock starts again
+    h.frame();
+    h.frame(4 * 60 * 1000);
+    CHECK(h.shell.consoleOpen());
+    h.frame(61 * 1000);
+    CHECK_FALSE(h.shell.consoleOpen());
+    CHECK_FALSE(h.shell.pinOpen());
+    // Back in, the PIN is asked again.
+    h.shell.key(ShellKey::Escape, 0, h.ticks);
+    h.frame();
+    CHECK(h.shell.pinOpen());
 }

@@ -9,23 +9,8 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-};
-
-Run runKiosk(const std::string& args) {
-    const std::string cmd = std::string(KIOSK_BIN) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using kiosk::test::Run;
+using kiosk::test::runKiosk;
 
 std::string trimmed(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();

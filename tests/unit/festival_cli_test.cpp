@@ -2,11 +2,8 @@
 // `kiosk quiz`, `kiosk judge` (five judges), `kiosk results` with prizes and CSV.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "kiosk/services/festival_results.hpp"
 #include "kiosk/store/festival_repo.hpp"
@@ -14,22 +11,8 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-};
-
-Run runCli(const std::string& db, const std::string& args) {
-    const std::string cmd = std::string(KIOSK_BIN) + " --db " + db + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+kiosk::test::Run runCli(const std::string& db, const std::string& args) {
+    return kiosk::test::runKiosk("--db " + db + " " + args);
 }
 
 } // namespace

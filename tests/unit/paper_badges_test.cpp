@@ -70,21 +70,6 @@ TEST_CASE("a text too long for any QR version is refused as a value") {
     CHECK_FALSE(encodeQr("", &why));
 }
 
-TEST_CASE("the QR PNG decodes back to the badge text") {
-    test::TempDir dir;
-    const std::string text = core::makeBadgeText(fixedKey(), "ANTQ23", "D0007", 2);
-    auto qr = encodeQr(text);
-    REQUIRE(qr);
-    const std::string png = dir.file("qr.png");
-    REQUIRE(writeQrPng(*qr, png, 6).ok());
-    const test::Gray img = test::loadPngGray(png);
-    REQUIRE(img.width == (qr->size + 8) * 6);
-    const auto result = ZXing::ReadBarcode(ZXing::ImageView(img.pixels.data(), img.width, img.height, ZXing::ImageFormat::Lum),
-                                           ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
-    REQUIRE(result.isValid());
-    CHECK(result.text() == text);
-}
-
 TEST_CASE("a badge sheet PDF keeps Vietnamese names and every QR decodes from the printed page") {
     test::TempDir dir;
     const BadgeSheet sheet = sampleSheet(10);

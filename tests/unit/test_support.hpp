@@ -1,6 +1,9 @@
 #pragma once
 // Shared test fixtures: a temporary folder, and an event database made from the default pack.
+#include <array>
+#include <cstdio>
 #include <filesystem>
+#include <sys/wait.h>
 #include <random>
 #include <string>
 
@@ -52,6 +55,26 @@ inline void makeEventDb(const std::string& path, bool wholeDay = false) {
 /// Local time on the event day (UTC+7) as Millis.
 inline core::Millis at(const std::string& hhmmss) {
     return *core::parseIso8601("2023-08-18T" + hhmmss + "+07:00", 420);
+}
+
+/// What a run of the real binary printed (stdout and stderr together) and its exit code.
+struct Run {
+    int code = -1;
+    std::string out;
+};
+
+/// Runs `kiosk ARGS` (the binary under test).
+inline Run runKiosk(const std::string& args) {
+    const std::string cmd = std::string(KIOSK_BIN) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
 }
 
 } // namespace kiosk::test

@@ -1,0 +1,173 @@
+// The festival on the hall's projector: the question on stage with its countdown and the buzzer
+// order, the leaderboard, or a contest's results with prizes. Read-only: the host and the
+// organizer decide what is shown (services::StageFestival in the database).
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/services/festival_results.hpp"
+#include "kiosk/services/quiz_host.hpp"
+#include "kiosk/ui/festival_link.hpp"
+#include "kiosk/ui/festival_views.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+struct StageFestival::Impl {
+    FestivalLink link;
+    services::StageFestival mode;
+    std::optional<services::QuizSnapshot> quiz;
+    std::optional<services::ContestResults> results;
+    std::string error;
+
+    void load(ViewContext& ctx) {
+        auto* db = link.db(ctx);
+        if (!db || !link.changed(ctx)) return;
+        try {
+            mode = services::loadStageFestival(*db);
+            quiz.reset();
+            results.reset();
+            if (mode.mode == services::StageFestivalMode::Question || mode.mode == services::StageFestivalMode::Leaderboard)
+                quiz = services::loadQuizSnapshot(*db, mode.contestId);
+            else if (mode.mode == services::StageFestivalMode::Results)
+                results = services::contestResults(*db, mode.contestId);
+            error.clear();
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    }
+
+    void drawQuestion(ViewContext& ctx, ImVec2 o, ImVec2 s) {
+        const auto& q = *quiz->question;
+        const float pad = 40 * ctx.scale, x0 = o.x + pad, x1 = o.x + s.x - pad;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float y = o.y + pad;
+        y += centredText(ctx.fonts.title, quiz->contest.name + (quiz->round ? " — " + quiz->round->name : ""), color::kGold, x0, x1, y);
+        const auto phase = quiz->saved.state.phase;
+        const auto left = core::remainingMs(quiz->saved.state, ctx.now);
+        if (phase == core::QuestionPhase::Running) {
+            ImU32 c = left <= 5000 ? color::kRefuse : color::kGold;
+            y += centredText(ctx.fonts.huge, std::to_string((left + 999) / 1000), c, x0, x1, y);
+            if (left > 0) ctx.wakeBy(ctx.now + (left % 1000 == 0 ? 1000 : left % 1000));
+        }
+        y += centredText(ctx.fonts.large, q.text, color::kText, x0, x1, y + pad / 2) + pad;
+        const bool revealed = phase == core::QuestionPhase::Revealed;
+        const float colW = (x1 - x0 - pad) / 2;
+        for (std::size_t i = 0; i < q.choices.size(); ++i) {
+            const float cx = x0 + (i % 2) * (colW + pad);
+            const float cy = y + (i / 2) * 110 * ctx.scale;
+            const bool right = revealed && q.multipleChoice && q.answer.size() == 1 && q.answer[0] == char('A' + i);
+            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + colW, cy + 96 * ctx.scale), right ? color::kAccept : color::kPanel,
+                              10 * ctx.scale);
+            centredText(ctx.fonts.title, std::string(1, char('A' + i)) + ". " + q.choices[i], color::kText, cx + 10, cx + colW - 10,
+                        cy + 14 * ctx.scale);
+        }
+        y += ((q.choices.size() + 1) / 2) * 110 * ctx.scale + pad / 2;
+        if (revealed && !q.multipleChoice)
+            y += centredText(ctx.fonts.title, core::tr("festival.gui.answer") + " " + q.answer, color::kAccept, x0, x1, y);
+        if (!quiz->presses.empty()) {
+            std::string order;
+            for (const auto& p : quiz->presses) {
+                if (p.kind != core::PressKind::Accepted && p.kind != core::PressKind::FalseStart) continue;
+                const auto* t = quiz->team(p.teamId);
+                if (!order.empty()) order += "   ";
+                order += p.kind == core::PressKind::FalseStart
+                             ? core::trf("festival.gui.stage_false_start", {{"team", t ? t->name : p.teamId}})
+                             : std::to_string(p.order) + ". " + (t ? t->name : p.teamId) + " (" +
+                                   core::trf("festival.gui.ms", {{"n", std::to_string(p.sinceOpen)}}) + ")";
+            }
+            centredText(ctx.fonts.title, order, quiz->turn ? color::kGold : color::kMuted, x0, x1, o.y + s.y - 3 * pad);
+        }
+    }
+
+    void drawTable(ViewContext& ctx, ImVec2 o, ImVec2 s, const std::string& title,
+                   const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& rows) {
+        const float pad = 40 * ctx.scale, x0 = o.x + pad, x1 = o.x + s.x - pad;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float y = o.y + pad;
+        y += centredText(ctx.fonts.large, title, color::kGold, x0, x1, y) + pad / 2;
+        const float rowH = std::min(90 * ctx.scale, (o.y + s.y - pad - y) / std::max<std::size_t>(rows.size(), 1));
+        for (const auto& [rank, name, total, prize] : rows) {
+            dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + rowH - 8 * ctx.scale), color::kPanel, 8 * ctx.scale);
+            const float ty = y + (rowH - 8 * ctx.scale - ctx.fonts.title->FontSize) / 2;
+            dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x0 + 20, ty), color::kGold, rank.c_str());
+            dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x0 + 100 * ctx.scale, ty), color::kText, name.c_str());
+            dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x1 - 520 * ctx.scale, ty), color::kWarn, prize.c_str());
+            dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x1 - 160 * ctx.scale, ty), color::kGold, total.c_str());
+            y += rowH;
+        }
+    }
+};
+
+StageFestival::StageFestival() : m_impl(std::make_unique<Impl>()) {}
+StageFestival::StageFestival(store::Database* attached) : StageFestival() { m_impl->link.attach(attached); }
+StageFestival::~StageFestival() = default;
+
+bool StageFestival::active(ViewContext& ctx) {
+    m_impl->load(ctx);
+    const auto m = m_impl->mode.mode;
+    if (m == services::StageFestivalMode::None) return false;
+    // A question that was cleared leaves the leaderboard on stage.
+    return m_impl->quiz || m_impl->results;
+}
+
+void StageFestival::draw(ViewContext& ctx, ImVec2 pos, ImVec2 size) {
+    auto& d = *m_impl;
+    if (d.quiz && d.mode.mode == services::StageFestivalMode::Question && d.quiz->question)
+        return d.drawQuestion(ctx, pos, size);
+    std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
+    std::string title;
+    if (d.quiz) {
+        title = d.quiz->contest.name;
+        for (const auto& st : d.quiz->standings) {
+            const auto* t = d.quiz->team(st.teamId);
+            rows.emplace_back(std::to_string(st.rank), t ? t->name : st.teamId, std::to_string(st.score), "");
+        }
+    } else if (d.results) {
+        title = d.results->contest.name;
+        for (const auto& l : d.results->lines)
+            rows.emplace_back(l.hasResult ? std::to_string(l.rank) : "–", l.name, l.totalText,
+                              l.prize == core::Prize::None ? "" : core::tr(core::prizeKey(l.prize)));
+    }
+    d.drawTable(ctx, pos, size, title, rows);
+}
+
+void StageFestival::dumpState(core::JsonWriter& json) const {
+    json.field("festival_mode", std::string(services::stageFestivalModeCode(m_impl->mode.mode)));
+    json.field("festival_contest", m_impl->mode.contestId);
+    if (m_impl->quiz) {
+        json.field("festival_question", m_impl->quiz->saved.state.questionId);
+        json.field("festival_presses", int(m_impl->quiz->presses.size()));
+    }
+    if (m_impl->results) json.field("festival_lines", int(m_impl->results->lines.size()));
+}
+
+namespace {
+
+class StageFestivalView final : public View {
+public:
+    explicit StageFestivalView(store::Database* attached) : m_panel(attached) {}
+    void draw(ViewContext& ctx) override {
+        beginFullScreen("##stage_festival", color::kBackground);
+        const ImVec2 o = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+        if (m_panel.active(ctx)) m_panel.draw(ctx, o, s);
+        else centredText(ctx.fonts.large, ctx.snap.event.name, color::kGold, o.x + 40, o.x + s.x - 40, o.y + s.y * 0.4f);
+        endFullScreen();
+    }
+    void dumpState(core::JsonWriter& json) const override {
+        json.field("screen", "stage_festival");
+        m_panel.dumpState(json);
+    }
+
+private:
+    StageFestival m_panel;
+};
+
+} // namespace
+
+std::unique_ptr<View> makeStageFestivalView(store::Database* attached) {
+    return std::make_unique<StageFestivalView>(attached);
+}
+
+} // namespace kiosk::ui
