@@ -1,5 +1,6 @@
 #include "kiosk/store/export_repo.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace kiosk::store {
@@ -10,32 +11,34 @@ constexpr core::Millis kMax = std::numeric_limits<core::Millis>::max();
 } // namespace
 
 std::unordered_map<std::int64_t, std::vector<ListPresence>> presenceByDelegate(Database& db, const ExportFilter& filter) {
+    // A plain pass over the check-ins folded here: a GROUP BY walks the index and fetches every
+    // row anyway, at several times the cost on 100k check-ins.
     auto st = db.prepare(R"SQL(
-SELECT c.delegate_id, c.list_id,
-  min(CASE WHEN c.direction = 'entry' THEN c.at END),
-  max(CASE WHEN c.direction = 'entry' THEN c.at END),
-  max(CASE WHEN c.direction = 'exit' THEN c.at END),
-  sum(c.direction = 'entry'), sum(c.direction = 'exit'), max(c.forced)
+SELECT c.delegate_id, c.list_id, c.direction = 'entry', c.at, c.forced
 FROM checkins c
 WHERE c.at >= ?1 AND c.at < ?2 AND (?3 = '' OR c.list_id = ?3)
-  AND (?4 = '' OR c.delegate_id IN (SELECT id FROM delegates WHERE category_id = ?4))
-GROUP BY c.delegate_id, c.list_id)SQL");
+  AND (?4 = '' OR c.delegate_id IN (SELECT id FROM delegates WHERE category_id = ?4)))SQL");
     st.bind(1, filter.from.value_or(kMin)).bind(2, filter.to.value_or(kMax)).bind(3, filter.listId).bind(4, filter.categoryId);
     std::unordered_map<std::int64_t, std::vector<ListPresence>> out;
-    auto opt = [&](int col) -> std::optional<core::Millis> {
-        if (st.isNull(col)) return std::nullopt;
-        return st.getInt(col);
-    };
     while (st.step()) {
-        ListPresence p;
-        p.listId = st.getText(1);
-        p.firstEntry = opt(2);
-        p.lastEntry = opt(3);
-        p.lastExit = opt(4);
-        p.entries = static_cast<int>(st.getInt(5));
-        p.exits = static_cast<int>(st.getInt(6));
-        p.forced = st.getInt(7) != 0;
-        out[st.getInt(0)].push_back(std::move(p));
+        auto& lists = out[st.getInt(0)];
+        const std::string listId = st.getText(1);
+        auto it = std::find_if(lists.begin(), lists.end(), [&](const ListPresence& p) { return p.listId == listId; });
+        if (it == lists.end()) {
+            lists.push_back(ListPresence{});
+            it = lists.end() - 1;
+            it->listId = listId;
+        }
+        const core::Millis at = st.getInt(3);
+        if (st.getInt(2) != 0) {
+            if (!it->firstEntry || at < *it->firstEntry) it->firstEntry = at;
+            if (!it->lastEntry || at > *it->lastEntry) it->lastEntry = at;
+            ++it->entries;
+        } else {
+            if (!it->lastExit || at > *it->lastExit) it->lastExit = at;
+            ++it->exits;
+        }
+        it->forced = it->forced || st.getInt(4) != 0;
     }
     return out;
 }

@@ -124,3 +124,41 @@ TEST_CASE("CLI: certificates for a recipients file") {
     CHECK(test::pdfText(pdf).find("Bà Hà Thị Lan") != std::string::npos);
     CHECK(cli.kiosk("certificates --out " + pdf + " --template " + cli.dir.file("none.toml")).code == 2);
 }
+
+TEST_CASE("CLI: the ceremony and the festival reach the report, the results export and the certificates") {
+    Cli cli;
+    REQUIRE(cli.kiosk("program start --at 2023-08-18T08:02:00+07:00").code == 0);
+    REQUIRE(cli.kiosk("program next --at 2023-08-18T08:05:30+07:00").code == 0);
+    REQUIRE(cli.kiosk("program award tt-01 --at 2023-08-18T08:50:00+07:00").code == 0);
+    for (const char* r : {"bvdk 58.31", "bvsn 57.90", "cdc 59.12", "vp-so 1:01.40"})
+        REQUIRE(cli.kiosk(std::string("results --contest tiep-suc --at 2023-08-18T15:00 record ") + r).code == 0);
+
+    const std::string pdf = cli.dir.file("r.pdf");
+    REQUIRE(cli.kiosk("report --out " + pdf + " --at 2023-08-18T17:00").code == 0);
+    const std::string text = test::pdfText(pdf);
+    for (const char* s : {"Lễ chào cờ", "Bệnh viện Đa khoa tỉnh Bắc Giang", "Đã trao 1/8 phần thưởng",
+                          "Chạy tiếp sức 4 × 100 m", "Giải Nhất Bệnh viện Sản Nhi", "57,90"}) {
+        INFO(s);
+        CHECK(text.find(s) != std::string::npos);
+    }
+
+    const std::string csv = cli.dir.file("awards.csv");
+    REQUIRE(cli.kiosk("export results --format csv --sheet awards --out " + csv).code == 0);
+    const auto awards = paper::readCsvFile(csv);
+    REQUIRE(awards.ok());
+    REQUIRE(awards.rows.size() == 1 + 8);
+    CHECK(awards.rows[1].fields[2] == "Bệnh viện Đa khoa tỉnh Bắc Giang");
+    CHECK(awards.rows[1].fields[8] == "2023-08-18 08:50:00");
+    CHECK(awards.rows[2].fields[8].empty());
+
+    const std::string book = cli.dir.file("results.xlsx");
+    REQUIRE(cli.kiosk("export results --format xlsx --out " + book).code == 0);
+    CHECK(test::unzipEntry(book, "xl/workbook.xml").find("Chạy tiếp sức 4 × 100 m") != std::string::npos);
+
+    const std::string certs = cli.dir.file("c.pdf");
+    REQUIRE(cli.kiosk("certificates --source winners --out " + certs).code == 0);
+    CHECK(test::pdfPages(certs) == 3); // Nhất, Nhì, Ba
+    CHECK(test::pdfText(certs).find("Đã đạt Giải Nhất Chạy tiếp sức 4 × 100 m") != std::string::npos);
+    REQUIRE(cli.kiosk("certificates --out " + certs).code == 0);
+    CHECK(test::pdfPages(certs) == 8 + 3);
+}
