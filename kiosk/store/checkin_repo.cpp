@@ -77,35 +77,6 @@ std::vector<ScanRecord> recentScans(Database& db, int limit) {
     return out;
 }
 
-std::vector<ScanRecord> allScans(Database& db) {
-    std::vector<ScanRecord> out;
-    auto st = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans ORDER BY at, id");
-    while (st.step()) out.push_back(readScan(st));
-    return out;
-}
-
-std::vector<CheckinRecord> allCheckins(Database& db) {
-    std::vector<CheckinRecord> out;
-    auto st = db.prepare("SELECT id, uuid, delegate_id, list_id, direction, at, kiosk, forced, overridden, force_reason, "
-                         "scan_uuid FROM checkins ORDER BY at, id");
-    while (st.step()) {
-        CheckinRecord r;
-        r.id = st.getInt(0);
-        r.uuid = st.getText(1);
-        r.delegateId = st.getInt(2);
-        r.listId = st.getText(3);
-        r.direction = st.getText(4);
-        r.at = st.getInt(5);
-        r.kiosk = st.getText(6);
-        r.forced = st.getInt(7) != 0;
-        r.overridden = st.getText(8);
-        r.forceReason = st.getText(9);
-        r.scanUuid = st.getText(10);
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
 std::vector<AttendanceCount> attendanceCounts(Database& db) {
     // Expected: delegates whose category the list admits (all categories when the list names none).
     auto st = db.prepare(R"SQL(

@@ -53,8 +53,6 @@ core::ListState listState(Database& db, std::int64_t delegateId, const std::stri
 
 /// Newest first.
 std::vector<ScanRecord> recentScans(Database& db, int limit);
-std::vector<ScanRecord> allScans(Database& db);
-std::vector<CheckinRecord> allCheckins(Database& db);
 
 /// Present (entered at least once) and expected (admitted categories, not revoked) per list and category.
 struct AttendanceCount {
