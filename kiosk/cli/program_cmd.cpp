@@ -3,7 +3,9 @@
 // 2 usage or infrastructure.
 #include "kiosk/cli/context.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
@@ -22,6 +24,10 @@ struct ProgramOptions {
     std::string out;
     std::string file;
     bool undo = false;
+    int by = 0;
+    // `edit`: only the fields given change.
+    std::optional<std::string> title, speaker, kind, script, optional;
+    std::optional<int> minutes, warn, danger;
 };
 
 int fail(const Context& ctx, const std::string& message) {
@@ -113,6 +119,37 @@ int runProgram(const std::string& command, const ProgramOptions& o, Context& ctx
         if (!runner.markAwardHanded(o.item, !o.undo, now)) return fail(ctx, core::trf("ceremony.cli.no_award", {{"id", o.item}}));
         return 0;
     }
+    if (command == "edit") {
+        const auto& items = runner.model(now).items;
+        auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == o.item; });
+        if (it == items.end()) return fail(ctx, core::trf("ceremony.edit.gone", {{"id", o.item}}));
+        core::ProgramItem item = *it;
+        if (o.title) item.title = *o.title;
+        if (o.speaker) item.speaker = *o.speaker;
+        if (o.kind) item.kind = *o.kind;
+        if (o.script) item.script = *o.script;
+        if (o.optional) item.optional = *o.optional == "yes";
+        if (o.minutes) item.plannedMin = *o.minutes;
+        if (o.warn) item.warnSec = *o.warn;
+        if (o.danger) item.dangerSec = *o.danger;
+        const auto problems = runner.updateItem(item, now);
+        for (const auto& p : problems) ctx.err(p.field + ": " + p.message);
+        return problems.empty() ? kExitOk : kExitRefused;
+    }
+    if (command == "move") {
+        if (runner.moveItem(o.item, o.by, now)) return kExitOk;
+        ctx.err(core::trf("ceremony.cli.cannot_move", {{"id", o.item}}));
+        return kExitRefused;
+    }
+    if (command == "add") {
+        ctx.out(runner.addItem(o.item, now));
+        return kExitOk;
+    }
+    if (command == "start-time") {
+        if (runner.setPlannedStart(o.text)) return kExitOk;
+        ctx.err(core::trf("ceremony.file.bad_time", {{"value", o.text}}));
+        return kExitRefused;
+    }
     if (command == "export") {
         std::string error;
         if (!services::exportProgramCsv(*db, o.out, error)) return fail(ctx, error);
@@ -174,6 +211,21 @@ void addProgramCommands(CLI::App& app, Context& ctx) {
     auto* award = add("award", "ceremony.cli.award");
     award->add_option("id", opts->item)->required();
     award->add_flag("--undo", opts->undo);
+    auto* edit = add("edit", "ceremony.cli.edit");
+    edit->add_option("item", opts->item)->required();
+    edit->add_option("--title", opts->title);
+    edit->add_option("--minutes", opts->minutes);
+    edit->add_option("--warn", opts->warn, "seconds");
+    edit->add_option("--danger", opts->danger, "seconds");
+    edit->add_option("--speaker", opts->speaker);
+    edit->add_option("--kind", opts->kind)->check(CLI::IsMember({"", "intro", "awards"}));
+    edit->add_option("--script", opts->script);
+    edit->add_option("--optional", opts->optional)->check(CLI::IsMember({"yes", "no"}));
+    auto* move = add("move", "ceremony.cli.move");
+    move->add_option("item", opts->item)->required();
+    move->add_option("--by", opts->by, "-1 = up one place, 2 = down two")->required();
+    add("add", "ceremony.cli.add")->add_option("--after", opts->item);
+    add("start-time", "ceremony.cli.start_time")->add_option("time", opts->text, "HH:MM")->required();
     add("export", "ceremony.cli.export")->add_option("--out", opts->out)->required();
     add("import", "ceremony.cli.import")->add_option("file", opts->file)->required();
     add("timeline", "ceremony.cli.timeline")->add_option("--out", opts->out);

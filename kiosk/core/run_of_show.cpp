@@ -4,6 +4,7 @@
 #include <array>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::core {
 
@@ -67,6 +68,23 @@ std::string_view showStateName(ShowState state) {
     case ShowState::Finished: return "finished";
     }
     return "?";
+}
+
+std::vector<ItemProblem> checkProgramItem(const ProgramItem& item) {
+    std::vector<ItemProblem> out;
+    const auto fail = [&](const char* field, std::string message) { out.push_back({field, std::move(message)}); };
+    if (trim(item.id).empty()) fail("id", tr("ceremony.file.empty"));
+    if (trim(item.title).empty()) fail("title", tr("ceremony.file.empty"));
+    if (item.plannedMin < 0 || item.plannedMin > kMaxItemMinutes)
+        fail("minutes", trf("ceremony.file.bad_minutes", {{"max", std::to_string(kMaxItemMinutes)}}));
+    if (item.warnSec < 0 || item.warnSec > kMaxThresholdSec)
+        fail("warn_s", trf("ceremony.file.bad_seconds", {{"max", std::to_string(kMaxThresholdSec)}}));
+    if (item.dangerSec < 0 || item.dangerSec > kMaxThresholdSec)
+        fail("danger_s", trf("ceremony.file.bad_seconds", {{"max", std::to_string(kMaxThresholdSec)}}));
+    else if (item.dangerSec > item.warnSec) fail("danger_s", tr("ceremony.file.danger_after_warn"));
+    if (item.kind != "" && item.kind != "intro" && item.kind != "awards")
+        fail("kind", trf("ceremony.file.bad_kind", {{"value", item.kind}}));
+    return out;
 }
 
 Phase phaseFor(const ProgramItem& item, Millis elapsed) {

@@ -31,7 +31,24 @@ struct ProgramItem {
     std::string speaker;
     std::string kind;        ///< "" or "intro" (delegates to introduce) or "awards"
     std::string script;      ///< what the MC says (Vietnamese)
+
+    bool operator==(const ProgramItem&) const = default;
 };
+
+/// Longest item an organizer may plan, and longest warning/danger threshold.
+inline constexpr int kMaxItemMinutes = 600;
+inline constexpr int kMaxThresholdSec = 3600;
+
+/// One thing wrong with an item, named by its field as in the program CSV ("title", "minutes",
+/// "warn_s", "danger_s", "kind", "id") with the message in the user's language.
+struct ItemProblem {
+    std::string field;
+    std::string message;
+};
+
+/// Every rule an item must keep before it is saved, whichever way it was edited (CSV import,
+/// the organizer console, the CLI); empty when it can be saved.
+std::vector<ItemProblem> checkProgramItem(const ProgramItem& item);
 
 /// What an operator did, as logged.
 enum class ActionType { Start, Next, Previous, Pause, Resume, Skip, Restore, Undo, Adjust };

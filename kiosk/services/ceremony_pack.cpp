@@ -128,12 +128,9 @@ std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const st
         i.speaker = cols.text(row, "speaker");
         i.kind = cols.text(row, "kind");
         i.script = cols.text(row, "script");
-        if (i.id.empty()) cols.fail(row.line, "id", core::tr("ceremony.file.empty"));
-        else if (!seen.insert(i.id).second) cols.fail(row.line, "id", core::trf("ceremony.file.duplicate", {{"value", i.id}}));
-        if (i.title.empty()) cols.fail(row.line, "title", core::tr("ceremony.file.empty"));
-        if (i.kind != "" && i.kind != "intro" && i.kind != "awards")
-            cols.fail(row.line, "kind", core::trf("ceremony.file.bad_kind", {{"value", i.kind}}));
-        if (i.dangerSec > i.warnSec) cols.fail(row.line, "danger_s", core::tr("ceremony.file.danger_after_warn"));
+        for (const auto& p : core::checkProgramItem(i)) cols.fail(row.line, p.field, p.message);
+        if (!i.id.empty() && !seen.insert(i.id).second)
+            cols.fail(row.line, "id", core::trf("ceremony.file.duplicate", {{"value", i.id}}));
         items.push_back(std::move(i));
     }
     report.items = static_cast<int>(items.size());
@@ -237,6 +234,19 @@ CeremonyFileReport importProgramCsv(store::Database& db, const std::string& path
     }
     if (!report.ok) return report;
     store::Transaction tx(db);
+    // The show's log names items by id: one that has already run (or been skipped) must stay,
+    // or its actual times would vanish from the timeline. Skipping is how it leaves the day.
+    std::set<std::string> kept;
+    for (const auto& i : items) kept.insert(i.id);
+    std::set<std::string> missing;
+    for (const auto& a : store::loadShowActions(db))
+        for (const std::string* id : {&a.item, &a.target})
+            if (!id->empty() && !kept.count(*id)) missing.insert(*id);
+    for (const auto& id : missing) {
+        report.ok = false;
+        report.errors.push_back(core::trf("ceremony.file.removes_logged_item", {{"id", id}}));
+    }
+    if (!report.ok) return report;
     store::saveProgram(db, items, now);
     tx.commit();
     return report;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kiosk/core/i18n.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -153,12 +154,34 @@ void ProgramRunner::setIntroSince(core::Millis since) {
     refresh();
 }
 
-bool ProgramRunner::updateItem(const core::ProgramItem& item, core::Millis now) {
-    const bool ok = store::updateProgramItem(m_db, item, now);
+std::vector<core::ItemProblem> ProgramRunner::updateItem(const core::ProgramItem& item, core::Millis now) {
+    auto problems = core::checkProgramItem(item);
+    if (!problems.empty()) return problems;
+    store::Transaction tx(m_db);
+    // The order is the list's own business (moveItem): keep the stored one, whatever the caller holds.
+    const auto items = store::loadProgram(m_db);
+    const auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == item.id; });
+    if (it == items.end()) return {{"id", core::trf("ceremony.edit.gone", {{"id", item.id}})}};
+    core::ProgramItem saved = item;
+    saved.order = it->order;
+    store::updateProgramItem(m_db, saved, now);
+    tx.commit();
     m_dirty = true;
     refresh();
-    return ok;
+    return {};
 }
+
+namespace {
+
+// Renumbers 1..n so the stored order is exactly the list's (a pack may have used gaps or ties).
+void saveOrder(store::Database& db, std::vector<core::ProgramItem>& items, core::Millis now) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].order = static_cast<int>(i + 1);
+        store::updateProgramItem(db, items[i], now);
+    }
+}
+
+} // namespace
 
 bool ProgramRunner::moveItem(const std::string& itemId, int delta, core::Millis now) {
     store::Transaction tx(m_db);
@@ -171,15 +194,35 @@ bool ProgramRunner::moveItem(const std::string& itemId, int delta, core::Millis 
     auto moved = *it;
     items.erase(it);
     items.insert(items.begin() + to, std::move(moved));
-    // Renumber so the order is exactly the list's (the pack may have used gaps or ties).
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        items[i].order = static_cast<int>(i + 1);
-        store::updateProgramItem(m_db, items[i], now);
-    }
+    saveOrder(m_db, items, now);
     tx.commit();
     m_dirty = true;
     refresh();
     return true;
+}
+
+std::string ProgramRunner::addItem(const std::string& afterId, core::Millis now) {
+    store::Transaction tx(m_db);
+    auto items = store::loadProgram(m_db);
+    core::ProgramItem added;
+    for (int n = static_cast<int>(items.size()) + 1;; ++n) {
+        added.id = "muc-" + std::to_string(n);
+        if (std::none_of(items.begin(), items.end(), [&](const auto& i) { return i.id == added.id; })) break;
+    }
+    added.title = core::tr("ceremony.edit.new_title");
+    added.plannedMin = 5;
+    auto after = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == afterId; });
+    const auto at = after == items.end() ? items.end() : after + 1;
+    const auto pos = at - items.begin();
+    items.insert(at, added);
+    // Insert it with its place, then renumber everything (updateProgramItem writes the rest).
+    items[static_cast<std::size_t>(pos)].order = static_cast<int>(pos + 1);
+    store::insertProgramItem(m_db, items[static_cast<std::size_t>(pos)], now);
+    saveOrder(m_db, items, now);
+    tx.commit();
+    m_dirty = true;
+    refresh();
+    return added.id;
 }
 
 bool ProgramRunner::setPlannedStart(const std::string& hhmm) {

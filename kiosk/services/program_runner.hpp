@@ -79,11 +79,20 @@ public:
     /// Delegates who arrived after `since` are marked new (the MC opened the list then).
     void setIntroSince(core::Millis since);
 
-    /// Organizer edits. Each returns false when the item does not exist (or cannot move).
-    bool updateItem(const core::ProgramItem& item, core::Millis now);
+    /// Organizer edits, each committed in one transaction.
+    /// Saves an item's fields (its order is kept); the problems when it breaks a rule
+    /// (core::checkProgramItem) or no longer exists, and then nothing changes.
+    std::vector<core::ItemProblem> updateItem(const core::ProgramItem& item, core::Millis now);
+    /// Moves an item delta places; false when it does not exist or would leave the program.
     bool moveItem(const std::string& itemId, int delta, core::Millis now);
+    /// Adds a new untitled-looking item right after `afterId` (at the end when empty or unknown)
+    /// and returns its id.
+    std::string addItem(const std::string& afterId, core::Millis now);
     /// Sets the planned start ("HH:MM"); false when the text is not a time.
     bool setPlannedStart(const std::string& hhmm);
+
+    /// The connection the runner works on (for the program's CSV export and import).
+    store::Database& database() { return m_db; }
 
     /// When the ceremony is planned to start (0 when no event or no start time is set).
     core::Millis plannedStart();

@@ -38,16 +38,17 @@ std::pair<std::int64_t, std::int64_t> changeStamp(Database& db) {
     return {db.dataVersion(), sqlite3_total_changes64(db.handle())};
 }
 
+void insertProgramItem(Database& db, const core::ProgramItem& i, core::Millis now) {
+    auto& st = db.cached("INSERT INTO program_items(id, pos, title, planned_min, optional, warn_sec, danger_sec, "
+                         "speaker, kind, script, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, i.id).bind(2, i.order).bind(3, i.title).bind(4, i.plannedMin).bind(5, i.optional);
+    st.bind(6, i.warnSec).bind(7, i.dangerSec).bind(8, i.speaker).bind(9, i.kind).bind(10, i.script);
+    st.bind(11, now).run();
+}
+
 void saveProgram(Database& db, const std::vector<core::ProgramItem>& items, core::Millis now) {
     db.exec("DELETE FROM program_items");
-    auto st = db.prepare("INSERT INTO program_items(id, pos, title, planned_min, optional, warn_sec, danger_sec, "
-                         "speaker, kind, script, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& i : items) {
-        st.reset();
-        st.bind(1, i.id).bind(2, i.order).bind(3, i.title).bind(4, i.plannedMin).bind(5, i.optional);
-        st.bind(6, i.warnSec).bind(7, i.dangerSec).bind(8, i.speaker).bind(9, i.kind).bind(10, i.script);
-        st.bind(11, now).run();
-    }
+    for (const auto& i : items) insertProgramItem(db, i, now);
 }
 
 std::vector<core::ProgramItem> loadProgram(Database& db) {

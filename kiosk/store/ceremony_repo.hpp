@@ -17,6 +17,8 @@ namespace kiosk::store {
 /// one (total_changes), so a screen knows when to reread.
 std::pair<std::int64_t, std::int64_t> changeStamp(Database& db);
 
+/// Adds one item (its id must be new).
+void insertProgramItem(Database& db, const core::ProgramItem& item, core::Millis now);
 /// Replaces the whole program (the action log is kept: it names items by id).
 void saveProgram(Database& db, const std::vector<core::ProgramItem>& items, core::Millis now);
 /// By order.

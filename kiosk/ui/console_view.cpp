@@ -43,6 +43,7 @@ const Tab kTabs[] = {
     {"manual", "gui.console.tab.manual", console::drawManual},
     {"walkin", "gui.console.tab.walkin", console::drawWalkIn},
     {"badges", "gui.console.tab.badges", console::drawBadges},
+    {"program", "gui.console.tab.program", console::drawProgram},
     {"devices", "gui.console.tab.devices", console::drawDevices},
     {"setup", "gui.console.tab.setup", console::drawSetup},
 };
@@ -89,6 +90,7 @@ public:
             json.field("last_checkin_committed", m_state.lastCheckin->committed);
             json.field("last_checkin_reason", std::string(core::reasonName(m_state.lastCheckin->reason)));
         }
+        if (m_state.program) m_state.program->dumpState(json);
     }
 
     /// Lets tests and replays open a tab directly.

@@ -1,10 +1,16 @@
 #pragma once
 // The organizer console's panels (internal to the console; one file per group of panels).
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/ui/view.hpp"
+
+namespace kiosk::ui {
+/// The program editor the console's "Chương trình" tab draws (its own database connection).
+std::unique_ptr<View> makeProgramEditor();
+} // namespace kiosk::ui
 
 namespace kiosk::ui::console {
 
@@ -24,6 +30,7 @@ struct State {
     std::string tab = "dashboard";
     std::vector<std::string> cameras; ///< V4L2 devices seen at camerasAt
     core::Millis camerasAt = 0;
+    std::shared_ptr<View> program;    ///< the program editor, opened on first use
 };
 
 void drawDashboard(ViewContext& ctx, State& st);
@@ -32,6 +39,8 @@ void drawWalkIn(ViewContext& ctx, State& st);
 void drawBadges(ViewContext& ctx, State& st);
 void drawDevices(ViewContext& ctx, State& st);
 void drawSetup(ViewContext& ctx, State& st);
+/// The ceremony program editor (console_program.cpp).
+void drawProgram(ViewContext& ctx, State& st);
 
 /// The answer of the last action, in green or red.
 void actionMessage(const ActionResult& result);

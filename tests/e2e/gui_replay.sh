@@ -42,9 +42,16 @@ at 8000  click tab_devices
 at 8100  shot console_devices
 at 8200  click tab_setup
 at 8300  shot console_setup
-at 8400  click role_stage
-at 8600  shot stage_after_switch
-at 8800  quit
+at 8400  click tab_program
+at 8500  click prog_row_cap-tren
+at 8600  click prog_minutes
+at 8700  type 12
+at 8800  click prog_save
+at 8900  shot console_program
+at 9000  click tab_setup
+at 9100  click role_stage
+at 9300  shot stage_after_switch
+at 9500  quit
 STEPS
 # Another kiosk process checks D0003 in while the GUI runs; the GUI must see it.
 ( sleep 3; "$kiosk" checkin "$b3" --kiosk "Cổng 2" >/dev/null ) &
@@ -64,12 +71,15 @@ sqlite3 "$db" "select source from scans" | grep -q manual || fail "no manual che
 sqlite3 "$db" "select source || ' ' || text from scans" | grep -q "^camera ANTQ23-D0004" || fail "the replayed camera frame was not decoded and journaled"
 sqlite3 "$db" "select reason from scans" | grep -q unknown || fail "the foreign code was not journaled as refused"
 
+# The program tab saved the new duration of the superior delegate's speech.
+minutes=$(sqlite3 "$db" "select planned_min from program_items where id='cap-tren'")
+[ "$minutes" = 12 ] || fail "the program tab did not save the new duration (planned_min=$minutes)"
 grep -q '"role":"stage"' <<<"$state" || fail "role switch from the console did not happen"
 grep -q '"screen":"stage"' <<<"$state" || fail "stage screen not shown after the role switch"
 grep -q '"le":3' <<<"$state" || fail "the GUI did not see all three check-ins (other process included)"
 
 check_shots "$out/shots" gate_idle gate_welcome gate_already gate_refused gate_camera pin_wrong console_dashboard \
-  console_manual console_devices console_setup stage_after_switch
+  console_manual console_devices console_setup console_program stage_after_switch
 # Different screens must differ.
 ! cmp -s "$out/shots/gate_idle.png" "$out/shots/gate_welcome.png" || fail "welcome card looks like the idle screen"
 copy_shots "$out/shots" "$copy"

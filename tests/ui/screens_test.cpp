@@ -163,7 +163,7 @@ void unlockOrganizer(Harness& h) {
 TEST_CASE("console: every tab draws", "[ui][console]") {
     Harness h("organizer", 200, 200);
     unlockOrganizer(h);
-    for (const char* tab : {"dashboard", "manual", "walkin", "badges", "devices", "setup"}) {
+    for (const char* tab : {"dashboard", "manual", "walkin", "badges", "program", "devices", "setup"}) {
         REQUIRE(h.click(std::string("tab_") + tab));
         h.settle();
         CHECK(h.has(std::string("\"tab\":\"") + tab + "\""));

@@ -68,3 +68,39 @@ TEST_CASE("kiosk program: the CLI runs the ceremony and exports its timeline") {
     CHECK(runKiosk(g + "import " + (dir / "missing.csv").string()).rc == 1);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("kiosk program: organizers edit, move and add items and set the planned start") {
+    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-program-edit-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string db = (dir / "event.db").string();
+    const std::string g = "--db " + db + " program ";
+    REQUIRE(runKiosk("--db " + db + " init --pack " + KIOSK_SOURCE_DIR + "/data/ngay-hoi-antq-2023 --date 2023-08-19").rc == 0);
+    auto plannedEnd = [&] {
+        const auto out = runKiosk(g + "show --json --at 2023-08-19T07:00").out;
+        const auto at = out.find("\"planned_end\":\"");
+        return at == std::string::npos ? std::string() : out.substr(at + 15, 25);
+    };
+    CHECK(runKiosk(g + "start-time 07:30").rc == 0);
+    CHECK(plannedEnd() == "2023-08-19T08:48:00+07:00");
+    CHECK(runKiosk(g + "start-time 7h30").rc == 1);
+    CHECK(runKiosk(g + "edit chao-co --minutes 13 --speaker \"Ban tổ chức\"").rc == 0);
+    CHECK(plannedEnd() == "2023-08-19T08:58:00+07:00");
+    CHECK(runKiosk(g + "edit chao-co --warn 10 --danger 20").rc == 1); // red after amber: refused
+    CHECK(runKiosk(g + "edit khong-co --minutes 1").rc == 2);
+    CHECK(runKiosk(g + "move ket-thuc --by -1").rc == 0);
+    CHECK(runKiosk(g + "move ket-thuc --by 5").rc == 1);
+    const auto added = runKiosk(g + "add --after chao-co");
+    CHECK(added.rc == 0);
+    CHECK(added.out == "muc-11\n");
+    CHECK(runKiosk(g + "export --out " + (dir / "p.csv").string()).rc == 0);
+    std::ifstream f(dir / "p.csv");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    const std::string csv = ss.str();
+    CHECK(csv.find("chao-co,1,Lễ chào cờ,13,0,30,10,Ban tổ chức") != std::string::npos);
+    CHECK(csv.find("muc-11,2,") != std::string::npos);
+    CHECK(csv.find("ket-thuc,10,") != std::string::npos);
+    CHECK(csv.find("ra-mat,11,") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

@@ -252,9 +252,73 @@ TEST_CASE("program runner: organizer edits reorder and change durations") {
     CHECK(items[9].id == "ra-mat");
     CHECK_FALSE(org.moveItem("chao-co", -1, 0));
     items[0].plannedMin = 13;
-    REQUIRE(org.updateItem(items[0], 0));
+    REQUIRE(org.updateItem(items[0], 0).empty());
     org.refresh();
     CHECK(org.model(kT0).show.plannedEnd == kT0 + 88 * kMin);
+}
+
+TEST_CASE("program runner: an edit that breaks a rule, or of a vanished item, changes nothing") {
+    Fixture fx;
+    fx.loadPack();
+    services::ProgramRunner org(*fx.db, "organizer");
+    const auto before = store::loadProgram(*fx.db);
+    auto item = before[2];
+    item.title = "  ";
+    item.plannedMin = 601;
+    item.dangerSec = item.warnSec + 1;
+    const auto problems = org.updateItem(item, 0);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].field == "title");
+    CHECK(problems[1].field == "minutes");
+    CHECK(problems[2].field == "danger_s");
+    item = before[2];
+    item.id = "khong-co";
+    const auto gone = org.updateItem(item, 0);
+    REQUIRE(gone.size() == 1);
+    CHECK(gone[0].field == "id");
+    CHECK(store::loadProgram(*fx.db) == before);
+
+    // The order an edit carries is ignored: moving is moveItem's job.
+    item = before[2];
+    item.order = 99;
+    item.speaker = "Giám đốc Sở Y tế";
+    REQUIRE(org.updateItem(item, 0).empty());
+    CHECK(store::loadProgram(*fx.db)[2].order == before[2].order);
+    CHECK(store::loadProgram(*fx.db)[2].speaker == "Giám đốc Sở Y tế");
+}
+
+TEST_CASE("program runner: an added item goes right after the chosen one, with a fresh id") {
+    Fixture fx;
+    fx.loadPack();
+    services::ProgramRunner org(*fx.db, "organizer");
+    const std::string a = org.addItem("chao-co", 0);
+    const std::string b = org.addItem("", 0);
+    CHECK(a != b);
+    const auto items = store::loadProgram(*fx.db);
+    REQUIRE(items.size() == 12);
+    CHECK(items[1].id == a);
+    CHECK(items.back().id == b);
+    CHECK(items[1].title == core::tr("ceremony.edit.new_title"));
+    for (std::size_t i = 0; i < items.size(); ++i) CHECK(items[i].order == static_cast<int>(i + 1));
+    org.refresh();
+    CHECK(org.model(kT0).show.plannedEnd == kT0 + 88 * kMin); // 78 planned + two new 5-minute items
+}
+
+TEST_CASE("ceremony pack: an import may not drop an item the show has already run or skipped") {
+    Fixture fx;
+    fx.loadPack();
+    services::ProgramRunner mc(*fx.db, "mc");
+    mc.act(ActionType::Start, kT0);
+    mc.act(ActionType::Skip, kT0, "so-ket");
+    const auto before = store::loadProgram(*fx.db);
+    const auto file = fx.dir / "short.csv";
+    std::ofstream(file) << "id,title,minutes\nly-do,Tuyên bố lý do,5\nthao-luan,Thảo luận,20\n";
+    const auto report = services::importProgramCsv(*fx.db, file.string(), 0);
+    CHECK_FALSE(report.ok);
+    REQUIRE(report.errors.size() == 2); // chao-co ran, so-ket was skipped
+    CHECK(report.errors[0].find("chao-co") != std::string::npos);
+    CHECK(report.errors[1].find("so-ket") != std::string::npos);
+    CHECK(store::loadProgram(*fx.db) == before);
 }
 
 TEST_CASE("timeline: planned vs actual as CSV and JSON") {

@@ -272,3 +272,34 @@ TEST_CASE("run of show: action names round-trip") {
         CHECK(actionTypeFromName(actionTypeName(t)) == t);
     CHECK_FALSE(actionTypeFromName("jump").has_value());
 }
+
+TEST_CASE("run of show: the rules an item keeps before it is saved") {
+    ProgramItem ok;
+    ok.id = "chao-co";
+    ok.title = "Lễ chào cờ";
+    ok.plannedMin = 3;
+    CHECK(checkProgramItem(ok).empty());
+    ok.plannedMin = 0; // untimed is allowed
+    ok.kind = "awards";
+    CHECK(checkProgramItem(ok).empty());
+
+    auto fields = [](const ProgramItem& i) {
+        std::vector<std::string> out;
+        for (const auto& p : checkProgramItem(i)) out.push_back(p.field);
+        return out;
+    };
+    auto bad = ok;
+    bad.id = "";
+    bad.title = " ";
+    CHECK(fields(bad) == std::vector<std::string>{"id", "title"});
+    bad = ok;
+    bad.plannedMin = -1;
+    bad.warnSec = kMaxThresholdSec + 1;
+    bad.kind = "party";
+    CHECK(fields(bad) == std::vector<std::string>{"minutes", "warn_s", "kind"});
+    bad = ok;
+    bad.warnSec = 30;
+    bad.dangerSec = 45;
+    CHECK(fields(bad) == std::vector<std::string>{"danger_s"});
+    CHECK_FALSE(checkProgramItem(bad).front().message.empty());
+}
