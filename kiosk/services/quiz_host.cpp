@@ -129,10 +129,16 @@ template <class F> ActionResult QuizHost::commit(F&& f) {
 }
 
 std::optional<std::string> QuizHost::nextQuestionId() const {
-    bool tieBreak = !m_snap.saved.state.tieBreakTeams.empty();
-    for (const auto& q : m_snap.questions) {
+    const bool tieBreak = !m_snap.saved.state.tieBreakTeams.empty();
+    const auto& qs = m_snap.questions;
+    // The host moves forward through the bank: look after the question on stage first, then
+    // wrap round to any question passed over earlier.
+    const auto current = std::find_if(qs.begin(), qs.end(), [&](const auto& q) { return q.id == m_snap.saved.state.questionId; });
+    const std::size_t from = current == qs.end() ? 0 : static_cast<std::size_t>(current - qs.begin()) + 1;
+    for (std::size_t k = 0; k < qs.size(); ++k) {
+        const auto& q = qs[(from + k) % qs.size()];
         const auto* r = m_snap.findRound(q.roundId);
-        bool tbRound = r && r->kind == core::RoundKind::TieBreak;
+        const bool tbRound = r && r->kind == core::RoundKind::TieBreak;
         if (tbRound != tieBreak) continue;
         if (std::find(m_snap.shown.begin(), m_snap.shown.end(), q.id) == m_snap.shown.end()) return q.id;
     }

@@ -62,7 +62,8 @@ public:
 
     /// Puts a question on stage, text only; buzzers armed (a press now is a false start).
     ActionResult show(std::string questionId, core::Millis now);
-    /// The next question not shown yet (in tie-break mode: of a tie-break round).
+    /// The next question not shown yet after the one on stage, wrapping round to any passed over
+    /// (in tie-break mode: of a tie-break round).
     std::optional<std::string> nextQuestionId() const;
     /// Starts the countdown; buzzers open.
     ActionResult start(core::Millis now);

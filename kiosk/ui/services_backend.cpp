@@ -31,7 +31,8 @@ std::string describeDbError(const store::DbError& e) {
 }
 
 ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
-    : m_session(std::move(session)), m_desk(*m_session), m_directory(*m_session),
+    : m_session(std::move(session)), m_checkpointer(std::make_unique<store::Checkpointer>(m_session->db())),
+      m_desk(*m_session), m_directory(*m_session),
       m_jobs(std::make_unique<PaperJobs>(m_session->db().path(), "var")) {
     reload();
 }

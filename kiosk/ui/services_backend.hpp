@@ -7,6 +7,7 @@
 #include "kiosk/services/checkin_desk.hpp"
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/services/session.hpp"
+#include "kiosk/store/checkpointer.hpp"
 #include "kiosk/ui/model.hpp"
 #include "kiosk/ui/paper_jobs.hpp"
 
@@ -34,6 +35,7 @@ public:
 private:
     void reload();
     std::unique_ptr<services::Session> m_session;
+    std::unique_ptr<store::Checkpointer> m_checkpointer; ///< keeps checkpoints out of the gate's commits
     services::CheckinDesk m_desk;
     services::DelegateDirectory m_directory;
     Snapshot m_snap;

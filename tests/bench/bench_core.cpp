@@ -7,6 +7,7 @@
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/services/checkin_desk.hpp"
+#include "kiosk/store/checkpointer.hpp"
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/services/delegate_import.hpp"
 #include "kiosk/services/event_pack.hpp"
@@ -64,40 +65,58 @@ static bench::Register checkin("checkin", [](bench::Report& report) {
     auto s = services::Session::open(bigDb());
     services::DelegateDirectory dir(*s);
     services::CheckinDesk desk(*s);
-    std::vector<std::string> badges;
-    for (int i = 0; i < 2000; ++i) {
-        const auto d = store::findDelegateByCode(s->db(), "S" + std::string(6 - std::to_string(i * 37 + 1).size(), '0') + std::to_string(i * 37 + 1));
-        badges.push_back(dir.badgeText(*d));
-    }
+    // 2000 scans of different people, as a gate sees them; `offset` picks another 2000 for a second run.
+    auto scans = [&](int offset) {
+        std::vector<std::string> badges;
+        for (int i = 0; i < 2000; ++i) {
+            const std::string n = std::to_string(i * 37 + offset);
+            const auto d = store::findDelegateByCode(s->db(), "S" + std::string(6 - n.size(), '0') + n);
+            badges.push_back(dir.badgeText(*d));
+        }
+        std::vector<double> ms;
+        const core::Millis base = *core::parseIso8601("2023-08-18T07:30:00", 420);
+        for (size_t i = 0; i < badges.size(); ++i) {
+            services::ScanRequest r;
+            r.text = badges[i];
+            r.listId = "le";
+            r.kiosk = "bench";
+            r.at = base + static_cast<core::Millis>(i) * 4000;
+            const auto t0 = Clock::now();
+            const auto o = desk.scan(r);
+            ms.push_back(bench::msSince(t0));
+            if (o.decision.status != core::Status::Accepted) throw std::runtime_error("bench scan refused");
+        }
+        return ms;
+    };
+    // As the CLI commits: SQLite's automatic checkpoint runs inside whichever commit crosses 1000 pages.
+    auto inCommit = scans(1);
+    // As the GUI runs: a background checkpointer keeps the WAL short (store::Checkpointer).
     std::vector<double> ours;
-    const core::Millis base = *core::parseIso8601("2023-08-18T07:30:00", 420);
-    for (size_t i = 0; i < badges.size(); ++i) {
-        services::ScanRequest r;
-        r.text = badges[i];
-        r.listId = "le";
-        r.kiosk = "bench";
-        r.at = base + static_cast<core::Millis>(i) * 4000;
-        const auto t0 = Clock::now();
-        const auto o = desk.scan(r);
-        ours.push_back(bench::msSince(t0));
-        if (o.decision.status != core::Status::Accepted) throw std::runtime_error("bench scan refused");
+    {
+        store::Checkpointer checkpointer(s->db());
+        ours = scans(2);
     }
     // Peer: the floor of any durable check-in, one bare INSERT committed with synchronous=FULL.
     s->db().exec("CREATE TABLE IF NOT EXISTS bench_peer(id INTEGER PRIMARY KEY, uuid TEXT, at INTEGER)");
     std::vector<double> peer;
-    for (size_t i = 0; i < badges.size(); ++i) {
+    for (size_t i = 0; i < 2000; ++i) {
         const auto t0 = Clock::now();
         store::Transaction tx(s->db());
         auto st = s->db().prepare("INSERT INTO bench_peer(uuid, at) VALUES(?, ?)");
-        st.bind(1, badges[i]).bind(2, static_cast<std::int64_t>(i)).run();
+        st.bind(1, "bench-peer-" + std::to_string(i)).bind(2, static_cast<std::int64_t>(i)).run();
         tx.commit();
         peer.push_back(bench::msSince(t0));
     }
     const double om = bench::quantile(ours, 0.5), op = bench::quantile(ours, 0.99);
+    const double cm = bench::quantile(inCommit, 0.5), cq = bench::quantile(inCommit, 0.99);
     const double pm = bench::quantile(peer, 0.5), pp = bench::quantile(peer, 0.99);
-    report.add({"check-in", "decide + commit, 100k delegates, 100k check-ins (2000 scans)", bench::fmt("median %.3f ms", om) + bench::fmt(", p99 %.3f ms", op),
+    report.add({"check-in", "decide + commit, 100k delegates, 100k check-ins (2000 scans, GUI: background checkpointer)",
+                bench::fmt("median %.3f ms", om) + bench::fmt(", p99 %.3f ms", op),
                 bench::fmt("bare durable INSERT: median %.3f ms", pm) + bench::fmt(", p99 %.3f ms", pp),
-                bench::fmt("ratio of medians %.2f; goal p99 < 5 ms", om / pm)});
+                bench::fmt("ratio of medians %.2f, of p99 %.2f; goal p99 < 5 ms", om / pm, op / pp)});
+    report.add({"check-in", "the same, checkpoints inside commits (CLI; SQLite's default)",
+                bench::fmt("median %.3f ms", cm) + bench::fmt(", p99 %.3f ms", cq), "same peer",
+                bench::fmt("p99 %.2fx the background checkpointer's", cq / op)});
 });
 
 static bench::Register search("search", [](bench::Report& report) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <set>
 #include <sys/wait.h>
@@ -10,12 +11,17 @@
 
 #include "kiosk/services/checkin_desk.hpp"
 #include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/store/checkpointer.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
 
 TEST_CASE("SIGKILL during a stream of check-ins loses no acknowledged record") {
+    // As the CLI commits (checkpoints inside commits) and as the GUI does (a background checkpointer
+    // copying the WAL into the database every few milliseconds while the kill lands).
+    const bool backgroundCheckpoints = GENERATE(false, true);
+    INFO("background checkpointer: " << backgroundCheckpoints);
     test::TempDir dir;
     const std::string path = dir.file("e.db");
     test::makeEventDb(path, true);
@@ -30,6 +36,8 @@ TEST_CASE("SIGKILL during a stream of check-ins loses no acknowledged record") {
             auto session = services::Session::open(path);
             services::DelegateDirectory dir2(*session);
             services::CheckinDesk desk(*session);
+            std::optional<store::Checkpointer> checkpointer;
+            if (backgroundCheckpoints) checkpointer.emplace(session->db(), std::chrono::milliseconds(5));
             const auto all = store::allDelegates(session->db());
             for (size_t i = 0;; ++i) {
                 const auto& d = all[i % all.size()];

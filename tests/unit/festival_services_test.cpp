@@ -113,6 +113,24 @@ TEST_CASE("quiz host: show, countdown, mark every team, undo; a restart resumes"
     CHECK(stage.contestId == "quiz");
 }
 
+TEST_CASE("quiz host: the next question follows the one on stage, then comes back to one passed over") {
+    TempDb t;
+    seedQuiz(*t.db);
+    auto extra = store::loadQuestions(*t.db, "quiz").front();
+    extra.id = "q3";
+    extra.roundId = "v2";
+    extra.pos = 2;
+    store::saveQuestion(*t.db, "quiz", extra);
+    services::QuizHost host(*t.db, "quiz", "host");
+    CHECK(host.nextQuestionId() == "q1");
+    REQUIRE(host.show("q2", 1000).ok); // the host jumps ahead
+    CHECK(host.nextQuestionId() == "q3");
+    REQUIRE(host.show("q3", 2000).ok);
+    CHECK(host.nextQuestionId() == "q1"); // passed over, not forgotten
+    REQUIRE(host.show("q1", 3000).ok);
+    CHECK_FALSE(host.nextQuestionId().has_value()); // the tie-break question waits for a tie
+}
+
 TEST_CASE("quiz host: buzzer round with a false start, a wrong answer, the next team, undo of a verdict") {
     TempDb t;
     seedQuiz(*t.db);
