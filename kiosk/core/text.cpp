@@ -157,4 +157,18 @@ std::string asciiUpper(std::string_view text) {
     return out;
 }
 
+std::vector<std::string> utf8Chars(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+        if (i + n > text.size()) n = 1;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = 1;
+        out.emplace_back(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 } // namespace kiosk::core

@@ -19,6 +19,10 @@ std::string_view trim(std::string_view text);
 /// True when the bytes are valid UTF-8.
 bool isValidUtf8(std::string_view text);
 
+/// Splits UTF-8 text into its characters, each as its bytes ("Đ1" -> {"Đ", "1"}); a stray byte
+/// of invalid UTF-8 stands alone.
+std::vector<std::string> utf8Chars(std::string_view text);
+
 /// Upper-cases ASCII letters only.
 std::string asciiUpper(std::string_view text);
 

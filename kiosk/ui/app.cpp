@@ -178,7 +178,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
             if (++click->phase > 2) click.reset();
         }
         ImGui::NewFrame();
-        const FrameResult r = shell.frame(now, scale, camera.texture ? &camera : nullptr);
+        const FrameResult r = shell.frame(now, scale, camera.texture ? &camera : nullptr, SDL_GetTicks());
         ImGui::Render();
         window->render();
         if (r.cue) audio.play(*r.cue);

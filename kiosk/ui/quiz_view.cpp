@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 #include "kiosk/services/quiz_host.hpp"
 #include "kiosk/ui/festival_link.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -16,14 +17,6 @@
 namespace kiosk::ui {
 
 namespace {
-
-std::string utf8(ImWchar c) {
-    std::string s;
-    if (c < 0x80) s += char(c);
-    else if (c < 0x800) s += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
-    else s += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
-    return s;
-}
 
 class QuizView final : public View {
 public:
@@ -78,11 +71,11 @@ private:
     void takeBuzzerKeys(ViewContext& ctx) {
         ImGuiIO& io = ImGui::GetIO();
         if (io.WantTextInput) return;
-        // The queue keeps the order the keys arrived in: that order decides who pressed first.
-        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-            std::string key = utf8(io.InputQueueCharacters[i]);
-            for (const auto& t : m_host->snapshot().playingTeams())
-                if (t.buzzerKey == key) act(m_host->buzz(t.id, ctx.now));
+        // In the order the keys arrived (that decides who pressed first), each at its own millisecond.
+        for (const Typed& typed : ctx.typed) {
+            for (const std::string& key : core::utf8Chars(typed.text))
+                for (const auto& t : m_host->snapshot().playingTeams())
+                    if (t.buzzerKey == key) act(m_host->buzz(t.id, typed.at));
         }
         io.InputQueueCharacters.resize(0);
     }

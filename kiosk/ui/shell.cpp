@@ -30,7 +30,10 @@ bool Shell::textGoesToImGui() const { return m_consoleOpen || m_pin.isOpen() || 
 
 bool Shell::text(const std::string& utf8, std::uint32_t atMs) {
     m_inputSeen = true;
-    if (textGoesToImGui()) return false;
+    if (textGoesToImGui()) {
+        m_typed.emplace_back(utf8, atMs);
+        return false;
+    }
     m_burst.text(utf8, atMs);
     return true;
 }
@@ -84,7 +87,7 @@ void Shell::drawLocked(ViewContext& ctx) {
     endFullScreen();
 }
 
-FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* camera) {
+FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* camera, std::uint32_t ticksNow) {
     // The console (or the unlocked organizer screen) locks itself when nobody has touched it for a while.
     const ImGuiIO& io = ImGui::GetIO();
     const bool imguiInput = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
@@ -102,6 +105,12 @@ FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* cam
     ctx.hotspots = &m_hotspots;
     ctx.role = m_role;
     m_hotspots.clear();
+    for (auto& [text, ticks] : m_typed) {
+        // Ticks are 32-bit and wrap after 49 days: unsigned subtraction still gives the age.
+        const std::uint32_t age = ticksNow ? ticksNow - ticks : 0;
+        ctx.typed.push_back({std::move(text), now - (age < 60'000 ? age : 0)});
+    }
+    m_typed.clear();
 
     // Scans are decided before drawing so the card of this frame already shows the result.
     for (auto& [text, source] : m_pendingScans) m_view->onScan(ctx, text, source);

@@ -29,8 +29,9 @@ public:
 
     Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings);
 
-    /// Builds one frame; call between ImGui::NewFrame() and ImGui::Render().
-    FrameResult frame(core::Millis now, float scale, const CameraPicture* camera = nullptr);
+    /// Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). ticksNow is the input
+    /// events' clock (SDL ticks) at `now`, so typed text can be stamped with its own time.
+    FrameResult frame(core::Millis now, float scale, const CameraPicture* camera = nullptr, std::uint32_t ticksNow = 0);
 
     /// A key the shell handles; digit is '0'..'9' for ShellKey::Digit. Returns true when consumed.
     bool key(ShellKey key, char digit, std::uint32_t atMs);
@@ -73,6 +74,7 @@ private:
     core::Millis m_lastInput = 0; ///< the last frame with any key, text or mouse input
     bool m_inputSeen = false;     ///< key() or text() since the last frame
     std::vector<std::pair<std::string, std::string>> m_pendingScans;
+    std::vector<std::pair<std::string, std::uint32_t>> m_typed; ///< text for ImGui's views, with its ticks
     std::map<std::string, Hotspot> m_hotspots;
 };
 

@@ -41,6 +41,13 @@ struct Hotspot {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+/// Text typed since the last frame, stamped with when it was typed (the input event's time on the
+/// wall clock, finer than the frame's): buzzers are keyboards, and their milliseconds count.
+struct Typed {
+    std::string text;
+    core::Millis at = 0;
+};
+
 /// What a view may read and ask for while drawing one frame.
 struct ViewContext {
     ViewContext(const Snapshot& s, Backend& b, const platform::Fonts& f, Settings& st, core::Millis t, float sc)
@@ -52,6 +59,7 @@ struct ViewContext {
     core::Millis now = 0;
     float scale = 1.0f;                  ///< UI scale (DPI and screen size)
     const CameraPicture* camera = nullptr;
+    std::vector<Typed> typed;            ///< in the order typed (ImGui also gets it, as characters)
     // Outputs, read by the shell after the frame.
     std::optional<platform::Cue> cue;    ///< a sound to play
     bool animating = false;              ///< draw the next frame at the display's rate

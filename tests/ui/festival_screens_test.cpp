@@ -56,6 +56,8 @@ struct FestivalScreen {
         ImGui::NewFrame();
         ui::ViewContext ctx(snap, backend, test::nullFonts(), settings, now, 1.0f);
         ctx.hotspots = &hotspots;
+        ctx.typed = std::move(typed);
+        typed.clear();
         view->draw(ctx);
         ImGui::Render();
     }
@@ -69,11 +71,14 @@ struct FestivalScreen {
     }
     /// Another process committed: the shell's poll bumps the snapshot's version.
     void externalChange() { ++snap.version; }
-    void type(const std::string& text) {
+    /// Types text as the shell hands it over: as characters to ImGui and, stamped, to the view.
+    void type(const std::string& text, core::Millis msBeforeFrame = 0) {
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        typed.push_back({text, now + 16 - msBeforeFrame});
         frame();
         frame();
     }
+    std::vector<ui::Typed> typed;
     void key(ImGuiKey k) {
         ImGuiIO& io = ImGui::GetIO();
         // The null setup maps no keys; any free slot will do.
@@ -123,6 +128,29 @@ TEST_CASE("quiz screen: show a buzzer question, presses from the keyboard, mark,
     CHECK(s.has("\"turn\":\"bvsn\""));
     REQUIRE(s.click("quiz_reveal"));
     CHECK(s.has("\"phase\":\"revealed\""));
+}
+
+TEST_CASE("quiz screen: two presses in one frame keep their order and their own milliseconds", "[ui][festival]") {
+    FestivalScreen s(ui::makeQuizView);
+    s.frame();
+    services::QuizHost other(*s.db, "tim-hieu", "cli");
+    REQUIRE(other.show("c23", s.now).ok);
+    s.externalChange();
+    s.frame();
+    REQUIRE(s.click("quiz_start"));
+    // Both keys arrive between two frames, 7 ms apart: the frame's clock would give them one time.
+    const core::Millis first = s.now + 3, second = s.now + 10;
+    ImGui::GetIO().AddInputCharactersUTF8("32");
+    s.typed = {{"3", first}, {"2", second}};
+    s.frame(16);
+    services::QuizHost check(*s.db, "tim-hieu", "check");
+    const auto& presses = check.snapshot().presses;
+    REQUIRE(presses.size() == 2);
+    CHECK(presses[0].teamId == "cdc");
+    CHECK(presses[0].at == first);
+    CHECK(presses[1].teamId == "bvsn");
+    CHECK(presses[1].at == second);
+    CHECK(presses[1].sinceOpen - presses[0].sinceOpen == 7);
 }
 
 TEST_CASE("quiz screen: an everyone round marks each team once", "[ui][festival]") {

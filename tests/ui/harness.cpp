@@ -46,7 +46,7 @@ ui::FrameResult Harness::frame(core::Millis advanceMs) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = static_cast<float>(std::max<core::Millis>(advanceMs, 1)) / 1000.0f;
     ImGui::NewFrame();
-    ui::FrameResult r = shell.frame(now, kScale);
+    ui::FrameResult r = shell.frame(now, kScale, nullptr, ticks);
     ImGui::Render();
     return r;
 }
@@ -72,7 +72,8 @@ bool Harness::click(const std::string& name) {
 }
 
 void Harness::type(const std::string& text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    // As the loop does: the shell sees the text first; what it does not take goes to ImGui.
+    if (!shell.text(text, ticks)) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
     frame();
     frame();
 }

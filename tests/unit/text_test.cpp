@@ -27,3 +27,12 @@ TEST_CASE("invalid UTF-8 is detected") {
     CHECK_FALSE(isValidUtf8("B\xff\xfeinh"));
     CHECK(fold("B\xffINH") == "b\xffinh");
 }
+
+TEST_CASE("utf8Chars splits text into whole characters") {
+    using kiosk::core::utf8Chars;
+    CHECK(utf8Chars("Đ1ễ") == std::vector<std::string>{"Đ", "1", "ễ"});
+    CHECK(utf8Chars("") .empty());
+    // A stray continuation byte or a cut sequence stands alone rather than swallowing its neighbours.
+    CHECK(utf8Chars("a\x80" "b") == std::vector<std::string>{"a", "\x80", "b"});
+    CHECK(utf8Chars("\xE1\xBB") == std::vector<std::string>{"\xE1", "\xBB"});
+}
