@@ -15,6 +15,7 @@
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/console_view.hpp"
+#include "kiosk/ui/services_backend.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -102,6 +103,19 @@ private:
         m_conflict = false;
     }
 
+    /// Runs an edit; a database failure replaces the last answer, so an old "saved" never stays
+    /// on screen over an edit that did not happen.
+    template <class F> void attempt(F&& f) {
+        m_result = {};
+        try {
+            f();
+        } catch (const store::DbError& e) {
+            m_result = {false, core::trf("ceremony.edit.failed", {{"error", describeDbError(e)}}), {}};
+        } catch (const std::exception& e) {
+            m_result = {false, core::trf("ceremony.edit.failed", {{"error", e.what()}}), {}};
+        }
+    }
+
     void drawHeader(ViewContext& ctx, const services::CeremonyModel& m) {
         const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
         if (!m_startLoaded) {
@@ -118,7 +132,7 @@ private:
         recordHotspot(ctx, "prog_start");
         ImGui::SameLine();
         if (bigButton(ctx, "prog_start_save", core::tr("ceremony.edit.save_start"))) {
-            guarded([&] {
+            attempt([&] {
                 if (runner()->setPlannedStart(m_start))
                     m_result = {true, core::trf("ceremony.edit.start_saved", {{"time", m_start}}), {}};
                 else
@@ -271,7 +285,7 @@ private:
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (bigButton(ctx, "prog_add", core::tr("ceremony.edit.add"))) {
-            guarded([&] {
+            attempt([&] {
                 const std::string id = runner()->addItem(m_selected, ctx.now);
                 if (const auto* added = find(runner()->model(showNow()), id)) {
                     select(*added);
@@ -293,7 +307,7 @@ private:
     }
 
     void save(ViewContext& ctx) {
-        guarded([&] {
+        attempt([&] {
             auto problems = runner()->updateItem(m_draft, ctx.now);
             if (!problems.empty()) {
                 m_result = {false, problems.front().message, {}};
@@ -307,7 +321,7 @@ private:
 
     void move(ViewContext& ctx, const core::ProgramItem& item, int delta) {
         const std::string title = item.title; // item lives in the model the move reloads
-        guarded([&] {
+        attempt([&] {
             if (runner()->moveItem(item.id, delta, ctx.now))
                 m_result = {true, core::trf("ceremony.edit.moved", {{"title", title}}), {}};
         });
@@ -315,7 +329,7 @@ private:
 
     void step(core::ActionType type, const core::ProgramItem& item) {
         const std::string title = item.title, id = item.id;
-        guarded([&] {
+        attempt([&] {
             if (runner()->act(type, showNow(), id))
                 m_result = {true, core::trf(type == core::ActionType::Skip ? "ceremony.edit.skipped" : "ceremony.edit.restored",
                                             {{"title", title}}),
@@ -334,7 +348,7 @@ private:
         recordHotspot(ctx, "prog_csv");
         ImGui::SameLine();
         if (bigButton(ctx, "prog_export", core::tr("ceremony.edit.export"))) {
-            guarded([&] {
+            attempt([&] {
                 std::string err;
                 m_importErrors.clear();
                 if (services::exportProgramCsv(runner()->database(), m_csvPath, err))
@@ -345,7 +359,7 @@ private:
         }
         ImGui::SameLine();
         if (bigButton(ctx, "prog_import", core::tr("ceremony.edit.import"))) {
-            guarded([&] {
+            attempt([&] {
                 const auto report = services::importProgramCsv(runner()->database(), m_csvPath, ctx.now);
                 m_importErrors = report.errors;
                 m_result = report.ok ? ActionResult{true, core::trf("ceremony.edit.imported", {{"n", std::to_string(report.items)},

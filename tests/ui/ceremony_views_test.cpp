@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "harness.hpp"
+#include "kiosk/core/i18n.hpp"
 #include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/program_runner.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
@@ -326,4 +327,24 @@ TEST_CASE("console program tab: export, then a refused import changes nothing an
     REQUIRE(h.click("prog_import"));
     CHECK(h.has("\"program_result_ok\":true"));
     CHECK(storedOrder() == before);
+}
+
+TEST_CASE("console program tab: a save the database refuses says so and changes nothing", "[ui][ceremony][console]") {
+    ScratchEvent scratch;
+    Harness h("organizer");
+    openProgramTab(h);
+    const auto before = storedItem("chao-co");
+    replaceField(h, "prog_minutes", "9");
+    // Another kiosk holds the write lock past the busy timeout.
+    auto other = kiosk::store::Database::open("var/event.db");
+    other->exec("BEGIN IMMEDIATE");
+    REQUIRE(h.click("prog_save"));
+    CHECK(h.has("\"program_result_ok\":false"));
+    CHECK(h.has(kiosk::core::tr("gui.gate.db_busy")));
+    CHECK(h.has("\"program_dirty\":true")); // what was typed is kept for another try
+    other->exec("ROLLBACK");
+    CHECK(storedItem("chao-co") == before);
+    REQUIRE(h.click("prog_save"));
+    CHECK(h.has("\"program_result_ok\":true"));
+    CHECK(storedItem("chao-co").plannedMin == 9);
 }
