@@ -158,7 +158,12 @@ private:
 
     void drawList(ViewContext& ctx, const services::CeremonyModel& m) {
         const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
-        if (!ImGui::BeginTable("##prog", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY))
+        // The table takes what its rows need (up to two thirds); the selected item's script fills the rest.
+        const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2; // rows of SmallButtons
+        const float avail = ImGui::GetContentRegionAvail().y;
+        const float tableH = std::min(rowH * (static_cast<float>(m.items.size()) + 2), avail * 0.67f);
+        if (!ImGui::BeginTable("##prog", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+                               ImVec2(0, tableH)))
             return;
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(core::tr("ceremony.edit.col.planned").c_str(), ImGuiTableColumnFlags_WidthFixed);
@@ -219,6 +224,15 @@ private:
             ImGui::PopID();
         }
         ImGui::EndTable();
+        if (m_selected.empty() || ImGui::GetContentRegionAvail().y < ImGui::GetTextLineHeightWithSpacing() * 3) return;
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::TextUnformatted(core::tr("ceremony.edit.script_preview").c_str());
+        ImGui::PopFont();
+        ImGui::BeginChild("##prog_script_preview", ImVec2(0, 0), true);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImColor(color::kMuted), "%s", m_draft.script.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
     }
 
     void drawForm(ViewContext& ctx, const services::CeremonyModel& m) {
@@ -250,23 +264,34 @@ private:
         number("ceremony.edit.field.minutes", "prog_minutes", &d.plannedMin, 1, false);
         number("ceremony.edit.field.warn", "prog_warn", &d.warnSec, 5, false);
         number("ceremony.edit.field.danger", "prog_danger", &d.dangerSec, 5, true);
-        ImGui::Checkbox(core::tr("ceremony.edit.field.optional").c_str(), &d.optional);
-        recordHotspot(ctx, "prog_optional");
+        const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
+        ImGui::BeginGroup();
         label("ceremony.edit.field.speaker");
-        ImGui::SetNextItemWidth(w);
+        ImGui::SetNextItemWidth(half);
         ImGui::InputText("##prog_speaker", &d.speaker);
         recordHotspot(ctx, "prog_speaker");
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
         label("ceremony.edit.field.kind");
-        ImGui::SetNextItemWidth(w);
+        ImGui::SetNextItemWidth(half);
         if (ImGui::BeginCombo("##prog_kind", kindLabel(d.kind).c_str())) {
             for (const char* k : kKinds)
                 if (ImGui::Selectable(kindLabel(k).c_str(), d.kind == k)) d.kind = k;
             ImGui::EndCombo();
         }
+        ImGui::EndGroup();
+        ImGui::Checkbox(core::tr("ceremony.edit.field.optional").c_str(), &d.optional);
+        recordHotspot(ctx, "prog_optional");
+
+        // ImGui 1.86 cannot wrap lines while editing: drawList() shows the script wrapped, as the MC sees it.
         label("ceremony.edit.field.script");
-        const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 2 + ctx.fonts.body->FontSize * 2.5f;
-        ImGui::InputTextMultiline("##prog_script", &d.script,
-                                  ImVec2(w, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y - buttonsH)));
+        // Below: a line per problem, then the buttons (the child scrolls if that is too much).
+        const float buttonsH = ImGui::GetFrameHeightWithSpacing() * 1.5f +
+                               ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(m_problems.size() + (m_conflict ? 2 : 0));
+        const float room = std::max(0.0f, ImGui::GetContentRegionAvail().y - buttonsH);
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        ImGui::InputTextMultiline("##prog_script", &d.script, ImVec2(w, std::max(line * 3, room)));
         recordHotspot(ctx, "prog_script");
 
         for (const auto& p : m_problems)
