@@ -10,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
@@ -174,6 +175,7 @@ private:
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         const std::string up = core::tr("ceremony.edit.up"), down = core::tr("ceremony.edit.down");
+        std::function<void()> pending;
         for (std::size_t i = 0; i < m.items.size(); ++i) {
             const core::ProgramItem& item = m.items[i];
             const core::ItemTiming& t = m.show.timeline[i];
@@ -203,27 +205,29 @@ private:
             ImGui::TextColored(ImColor(c), "%s", statusLabel(t.status).c_str());
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(i == 0);
-            if (ImGui::SmallButton(up.c_str())) move(ctx, item, -1);
+            if (ImGui::SmallButton(up.c_str())) pending = [this, &ctx, item] { move(ctx, item, -1); };
             recordHotspot(ctx, ("prog_up_" + item.id).c_str());
             ImGui::EndDisabled();
             ImGui::SameLine();
             ImGui::BeginDisabled(i + 1 == m.items.size());
-            if (ImGui::SmallButton(down.c_str())) move(ctx, item, +1);
+            if (ImGui::SmallButton(down.c_str())) pending = [this, &ctx, item] { move(ctx, item, +1); };
             recordHotspot(ctx, ("prog_down_" + item.id).c_str());
             ImGui::EndDisabled();
             ImGui::SameLine();
             // Only an item still to come can be skipped from here: the current one is the MC's to end.
             if (skipped) {
-                if (ImGui::SmallButton(core::tr("ceremony.edit.restore").c_str())) step(core::ActionType::Restore, item);
+                if (ImGui::SmallButton(core::tr("ceremony.edit.restore").c_str())) pending = [this, item] { step(core::ActionType::Restore, item); };
             } else {
                 ImGui::BeginDisabled(t.status != core::ItemStatus::Pending);
-                if (ImGui::SmallButton(core::tr("ceremony.edit.skip").c_str())) step(core::ActionType::Skip, item);
+                if (ImGui::SmallButton(core::tr("ceremony.edit.skip").c_str())) pending = [this, item] { step(core::ActionType::Skip, item); };
                 ImGui::EndDisabled();
             }
             recordHotspot(ctx, ("prog_skip_" + item.id).c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();
+        // After the table: an edit reloads the model the rows were drawn from.
+        if (pending) pending();
         if (m_selected.empty() || ImGui::GetContentRegionAvail().y < ImGui::GetTextLineHeightWithSpacing() * 3) return;
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted(core::tr("ceremony.edit.script_preview").c_str());
@@ -345,19 +349,17 @@ private:
     }
 
     void move(ViewContext& ctx, const core::ProgramItem& item, int delta) {
-        const std::string title = item.title; // item lives in the model the move reloads
         attempt([&] {
             if (runner()->moveItem(item.id, delta, ctx.now))
-                m_result = {true, core::trf("ceremony.edit.moved", {{"title", title}}), {}};
+                m_result = {true, core::trf("ceremony.edit.moved", {{"title", item.title}}), {}};
         });
     }
 
     void step(core::ActionType type, const core::ProgramItem& item) {
-        const std::string title = item.title, id = item.id;
         attempt([&] {
-            if (runner()->act(type, showNow(), id))
+            if (runner()->act(type, showNow(), item.id))
                 m_result = {true, core::trf(type == core::ActionType::Skip ? "ceremony.edit.skipped" : "ceremony.edit.restored",
-                                            {{"title", title}}),
+                                            {{"title", item.title}}),
                             {}};
         });
     }
