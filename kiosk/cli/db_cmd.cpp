@@ -5,6 +5,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/store/schema.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 
 namespace kiosk::cli {
@@ -67,16 +68,23 @@ void addSummary(CLI::App& app, Context& ctx) {
 
 void addCheck(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("check", "run SQLite's integrity check on the event database");
-    cmd->callback([&ctx] {
-        const auto result = ctx.session().db().integrityCheck();
+    auto repair = std::make_shared<bool>(false);
+    cmd->add_flag("--repair", *repair, "recompute the dashboard counts from the check-in records first");
+    cmd->callback([&ctx, repair] {
+        auto& db = ctx.session().db();
+        if (*repair) store::rebuildCounts(db);
+        const auto result = db.integrityCheck();
+        // The dashboards' kept counts must equal a recount from the records themselves.
+        const bool countsOk = result == "ok" && store::attendanceCounts(db) == store::recountAttendance(db);
         if (ctx.json) {
             core::JsonWriter w;
-            w.beginObject().field("ok", result == "ok").field("detail", result).endObject();
+            w.beginObject().field("ok", result == "ok" && countsOk).field("detail", result).field("counts_ok", countsOk).endObject();
             ctx.out(w.str());
         } else {
             ctx.out(result == "ok" ? core::tr("cli.integrity_ok") : core::trf("cli.integrity_bad", {{"detail", result}}));
+            if (result == "ok" && !countsOk) ctx.out(core::tr("cli.counts_bad"));
         }
-        ctx.exitCode = result == "ok" ? kExitOk : kExitRefused;
+        ctx.exitCode = result == "ok" && countsOk ? kExitOk : kExitRefused;
     });
 }
 

@@ -77,31 +77,48 @@ std::vector<ScanRecord> recentScans(Database& db, int limit) {
     return out;
 }
 
-std::vector<AttendanceCount> attendanceCounts(Database& db) {
-    // Expected: delegates whose category the list admits (all categories when the list names none).
-    auto st = db.prepare(R"SQL(
-WITH admitted AS (
-  SELECT l.id AS list_id, l.pos AS list_pos, c.id AS category_id, c.rank AS category_rank FROM lists l JOIN categories c
-  WHERE NOT EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id)
-     OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)),
-present AS (
-  SELECT p.list_id, d.category_id, count(*) AS present, total(p.inside) AS inside
-  FROM presence p JOIN delegates d ON d.id = p.delegate_id GROUP BY p.list_id, d.category_id),
-expected AS (
-  SELECT category_id, count(*) AS expected FROM delegates WHERE revoked = 0 GROUP BY category_id)
-SELECT a.list_id, a.category_id, coalesce(p.present, 0), coalesce(p.inside, 0), coalesce(e.expected, 0)
-FROM admitted a LEFT JOIN present p ON p.list_id = a.list_id AND p.category_id = a.category_id
-LEFT JOIN expected e ON e.category_id = a.category_id
-ORDER BY a.list_pos, a.category_rank
+namespace {
+
+// Expected: delegates whose category the list admits (all categories when the list names none).
+// `present` and `expected` name the relations the counts come from (`with` may define them).
+std::vector<AttendanceCount> readCounts(Database& db, const std::string& with, const std::string& present,
+                                        const std::string& expected) {
+    auto st = db.prepare(with + R"SQL(
+SELECT l.id, c.id, coalesce(p.present, 0), coalesce(p.inside, 0), coalesce(e.expected, 0)
+FROM lists l JOIN categories c
+LEFT JOIN )SQL" + present + R"SQL( p ON p.list_id = l.id AND p.category_id = c.id
+LEFT JOIN )SQL" + expected + R"SQL( e ON e.category_id = c.id
+WHERE NOT EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id)
+   OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)
+ORDER BY l.pos, c.rank
 )SQL");
     std::vector<AttendanceCount> out;
-    while (st.step())
-        out.push_back(AttendanceCount{st.getText(0), st.getText(1), st.getInt(2), static_cast<std::int64_t>(st.getDouble(3)), st.getInt(4)});
+    while (st.step()) out.push_back(AttendanceCount{st.getText(0), st.getText(1), st.getInt(2), st.getInt(3), st.getInt(4)});
     return out;
 }
 
+} // namespace
+
+std::vector<AttendanceCount> attendanceCounts(Database& db) {
+    return readCounts(db, "", "presence_counts", "expected_counts");
+}
+
+std::vector<AttendanceCount> recountAttendance(Database& db) {
+    return readCounts(db, R"SQL(
+WITH present AS (
+  SELECT p.list_id, d.category_id, count(*) AS present, sum(p.inside) AS inside
+  FROM presence p JOIN delegates d ON d.id = p.delegate_id GROUP BY p.list_id, d.category_id),
+expected AS (SELECT category_id, count(*) AS expected FROM delegates WHERE revoked = 0 GROUP BY category_id))SQL",
+                      "present", "expected");
+}
+
 std::vector<std::pair<core::Millis, int>> arrivalsHistogram(Database& db, const std::string& listId, core::Millis bucketMs) {
-    auto st = db.prepare(R"SQL(
+    constexpr core::Millis kMinute = 60'000;
+    // Whole-minute buckets add up the per-minute counts; any other size reads the presence rows.
+    auto st = db.prepare(bucketMs % kMinute == 0 ? R"SQL(
+SELECT (minute * 60000 / ?1) * ?1 AS bucket, sum(n) FROM arrival_minutes WHERE (?2 = '' OR list_id = ?2)
+GROUP BY bucket HAVING sum(n) > 0 ORDER BY bucket)SQL"
+                                                 : R"SQL(
 SELECT (first_at / ?1) * ?1 AS bucket, count(*) FROM presence WHERE (?2 = '' OR list_id = ?2)
 GROUP BY bucket ORDER BY bucket)SQL");
     st.bind(1, bucketMs).bind(2, listId);

@@ -61,8 +61,13 @@ struct AttendanceCount {
     std::int64_t present = 0;
     std::int64_t inside = 0;
     std::int64_t expected = 0;
+    bool operator==(const AttendanceCount&) const = default;
 };
+/// Per list and admitted category, from the counts the core-2 triggers keep (a few rows).
 std::vector<AttendanceCount> attendanceCounts(Database& db);
+/// The same recomputed from every presence row and delegate: slow at 100k, for `kiosk check`
+/// (the kept counts must equal it) and as the tests' and benchmark's reference.
+std::vector<AttendanceCount> recountAttendance(Database& db);
 
 /// First entries per bucket of bucketMs, for a list ("" = any list).
 std::vector<std::pair<core::Millis, int>> arrivalsHistogram(Database& db, const std::string& listId, core::Millis bucketMs);

@@ -1,5 +1,7 @@
 #include "kiosk/store/schema.hpp"
 
+#include <string>
+
 #include "kiosk/core/time.hpp"
 
 namespace kiosk::store {
@@ -28,6 +30,47 @@ int migrate(Database& db) {
     db.setUserVersion(total);
     tx.commit();
     return ran;
+}
+
+namespace {
+// Fills the kept counts from the records (the core-2 migration, and `kiosk check --repair`).
+constexpr const char* kRebuildCounts = R"SQL(
+DELETE FROM presence_counts;
+DELETE FROM expected_counts;
+DELETE FROM arrival_minutes;
+INSERT INTO presence_counts
+  SELECT p.list_id, d.category_id, count(*), sum(p.inside) FROM presence p JOIN delegates d ON d.id = p.delegate_id
+  GROUP BY p.list_id, d.category_id;
+INSERT INTO expected_counts SELECT category_id, count(*) FROM delegates WHERE revoked = 0 GROUP BY category_id;
+INSERT INTO arrival_minutes SELECT list_id, first_at / 60000, count(*) FROM presence GROUP BY list_id, first_at / 60000;
+)SQL";
+
+// A presence row counts once for its list and its delegate's category, and once for its list and
+// the minute of its first entry: inserting adds NEW, deleting takes OLD away, updating does both.
+std::string presenceCountTriggers() {
+    const std::string add = R"SQL(
+  INSERT INTO presence_counts SELECT NEW.list_id, d.category_id, 0, 0 FROM delegates d WHERE d.id = NEW.delegate_id
+    AND NOT EXISTS (SELECT 1 FROM presence_counts WHERE list_id = NEW.list_id AND category_id = d.category_id);
+  UPDATE presence_counts SET present = present + 1, inside = inside + NEW.inside
+    WHERE list_id = NEW.list_id AND category_id = (SELECT category_id FROM delegates WHERE id = NEW.delegate_id);
+  INSERT INTO arrival_minutes SELECT NEW.list_id, NEW.first_at / 60000, 0
+    WHERE NOT EXISTS (SELECT 1 FROM arrival_minutes WHERE list_id = NEW.list_id AND minute = NEW.first_at / 60000);
+  UPDATE arrival_minutes SET n = n + 1 WHERE list_id = NEW.list_id AND minute = NEW.first_at / 60000;)SQL";
+    const std::string remove = R"SQL(
+  UPDATE presence_counts SET present = present - 1, inside = inside - OLD.inside
+    WHERE list_id = OLD.list_id AND category_id = (SELECT category_id FROM delegates WHERE id = OLD.delegate_id);
+  UPDATE arrival_minutes SET n = n - 1 WHERE list_id = OLD.list_id AND minute = OLD.first_at / 60000;)SQL";
+    return "CREATE TRIGGER presence_counts_i AFTER INSERT ON presence BEGIN" + add + "\nEND;\n" +
+           "CREATE TRIGGER presence_counts_u AFTER UPDATE ON presence BEGIN" + remove + add + "\nEND;\n" +
+           "CREATE TRIGGER presence_counts_d AFTER DELETE ON presence BEGIN" + remove + "\nEND;\n";
+}
+
+} // namespace
+
+void rebuildCounts(Database& db) {
+    Transaction tx(db);
+    db.exec(kRebuildCounts);
+    tx.commit();
 }
 
 std::vector<Migration> coreMigrations() {
@@ -95,6 +138,47 @@ CREATE TRIGGER checkins_append_only_d BEFORE DELETE ON checkins BEGIN SELECT RAI
 CREATE TABLE kiosks(name TEXT PRIMARY KEY, role TEXT NOT NULL, last_seen INTEGER NOT NULL, info TEXT NOT NULL DEFAULT '');
 -- Organizer actions worth keeping: revoke, reissue, walk-in, import, settings.
 CREATE TABLE audit(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+)SQL"},
+            {"core-2", R"SQL(
+-- The counts every dashboard reload reads, kept by triggers inside each writer's transaction (gate,
+-- console, CLI, other kiosks alike), so a reload reads a few rows instead of joining 100k.
+-- Same meaning as before: present = delegates with a presence row on the list (whoever they are),
+-- inside = those whose last move was an entry, expected = delegates not revoked, per category;
+-- arrivals = first entries per list and minute. (No INSERT OR IGNORE in these triggers: an outer
+-- statement's conflict policy, such as the presence upsert's, would override it.)
+CREATE TABLE presence_counts(
+  list_id TEXT NOT NULL, category_id TEXT NOT NULL, present INTEGER NOT NULL, inside INTEGER NOT NULL,
+  PRIMARY KEY(list_id, category_id)) WITHOUT ROWID;
+CREATE TABLE expected_counts(category_id TEXT PRIMARY KEY, expected INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE arrival_minutes(list_id TEXT NOT NULL, minute INTEGER NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY(list_id, minute)) WITHOUT ROWID;
+
+)SQL" + std::string(kRebuildCounts) + R"SQL(
+
+)SQL" + presenceCountTriggers() + R"SQL(
+CREATE TRIGGER expected_counts_i AFTER INSERT ON delegates WHEN NEW.revoked = 0 BEGIN
+  INSERT INTO expected_counts SELECT NEW.category_id, 0 WHERE NOT EXISTS (SELECT 1 FROM expected_counts WHERE category_id = NEW.category_id);
+  UPDATE expected_counts SET expected = expected + 1 WHERE category_id = NEW.category_id;
+END;
+CREATE TRIGGER expected_counts_d AFTER DELETE ON delegates WHEN OLD.revoked = 0 BEGIN
+  UPDATE expected_counts SET expected = expected - 1 WHERE category_id = OLD.category_id;
+END;
+CREATE TRIGGER expected_counts_u AFTER UPDATE OF category_id, revoked ON delegates BEGIN
+  UPDATE expected_counts SET expected = expected - 1 WHERE category_id = OLD.category_id AND OLD.revoked = 0;
+  INSERT INTO expected_counts SELECT NEW.category_id, 0 WHERE NOT EXISTS (SELECT 1 FROM expected_counts WHERE category_id = NEW.category_id);
+  UPDATE expected_counts SET expected = expected + 1 WHERE category_id = NEW.category_id AND NEW.revoked = 0;
+END;
+-- A delegate moved to another category takes their presence rows' counts along.
+CREATE TRIGGER presence_counts_category AFTER UPDATE OF category_id ON delegates WHEN NEW.category_id <> OLD.category_id BEGIN
+  UPDATE presence_counts
+    SET present = present - 1, inside = inside - (SELECT p.inside FROM presence p WHERE p.delegate_id = NEW.id AND p.list_id = presence_counts.list_id)
+    WHERE category_id = OLD.category_id AND list_id IN (SELECT list_id FROM presence WHERE delegate_id = NEW.id);
+  INSERT INTO presence_counts SELECT p.list_id, NEW.category_id, 0, 0 FROM presence p WHERE p.delegate_id = NEW.id
+    AND NOT EXISTS (SELECT 1 FROM presence_counts c WHERE c.list_id = p.list_id AND c.category_id = NEW.category_id);
+  UPDATE presence_counts
+    SET present = present + 1, inside = inside + (SELECT p.inside FROM presence p WHERE p.delegate_id = NEW.id AND p.list_id = presence_counts.list_id)
+    WHERE category_id = NEW.category_id AND list_id IN (SELECT list_id FROM presence WHERE delegate_id = NEW.id);
+END;
 )SQL"}};
 }
 

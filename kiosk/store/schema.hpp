@@ -15,6 +15,8 @@ struct Migration {
 
 /// Every migration of every feature, in the order they apply.
 std::vector<Migration> allMigrations();
+/// Recomputes the counts the core-2 triggers keep, from the records, in one transaction.
+void rebuildCounts(Database& db);
 
 /// The features' lists (one per file).
 std::vector<Migration> coreMigrations();

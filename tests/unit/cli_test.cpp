@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sys/wait.h>
 
+#include "kiosk/store/db.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -107,6 +108,16 @@ TEST_CASE("CLI: stats, check and backup") {
     const auto stats = runKiosk(db + " --json stats");
     CHECK(stats.out.find("{\"list\":\"le\",\"category\":\"lanh-dao-so\",\"present\":1,\"inside\":1,\"expected\":4}") != std::string::npos);
     CHECK(runKiosk(db + " check").code == 0);
+    {
+        // Counts that drifted from the records (a hand edit, a bug) are found, and --repair recomputes them.
+        auto raw = kiosk::store::Database::open(dir.file("e.db"));
+        raw->exec("UPDATE presence_counts SET present = present + 5");
+    }
+    const auto drifted = runKiosk(db + " --json check");
+    CHECK(drifted.code == 1);
+    CHECK(drifted.out.find("\"counts_ok\":false") != std::string::npos);
+    CHECK(runKiosk(db + " check --repair").code == 0);
+    CHECK(runKiosk(db + " --json stats").out.find("\"present\":1,\"inside\":1,\"expected\":4") != std::string::npos);
     CHECK(runKiosk(db + " backup " + dir.file("copy.db")).code == 0);
     const auto copy = runKiosk("--db " + dir.file("copy.db") + " --json stats");
     CHECK(copy.out.find("\"present\":1") != std::string::npos);
