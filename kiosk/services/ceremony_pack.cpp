@@ -248,6 +248,7 @@ CeremonyFileReport importProgramCsv(store::Database& db, const std::string& path
     }
     if (!report.ok) return report;
     store::saveProgram(db, items, now);
+    store::audit(db, "import", "program.import", path + " (" + std::to_string(items.size()) + ")");
     tx.commit();
     return report;
 }

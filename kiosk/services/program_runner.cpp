@@ -154,6 +154,37 @@ void ProgramRunner::setIntroSince(core::Millis since) {
     refresh();
 }
 
+namespace {
+
+// "cap-tren: minutes 10 -> 12, script" for the audit log: the fields that changed (long texts by name).
+std::string describeEdit(const core::ProgramItem& before, const core::ProgramItem& after) {
+    std::string out = after.id + ":";
+    auto field = [&](const char* name, const std::string& a, const std::string& b, bool showValues) {
+        if (a == b) return;
+        out += std::string(out.back() == ':' ? " " : ", ") + name;
+        if (showValues) out += " " + a + " -> " + b;
+    };
+    field("title", before.title, after.title, true);
+    field("minutes", std::to_string(before.plannedMin), std::to_string(after.plannedMin), true);
+    field("warn_s", std::to_string(before.warnSec), std::to_string(after.warnSec), true);
+    field("danger_s", std::to_string(before.dangerSec), std::to_string(after.dangerSec), true);
+    field("optional", before.optional ? "1" : "0", after.optional ? "1" : "0", true);
+    field("speaker", before.speaker, after.speaker, true);
+    field("kind", before.kind, after.kind, true);
+    field("script", before.script, after.script, false);
+    return out;
+}
+
+// Renumbers 1..n so the stored order is exactly the list's (a pack may have used gaps or ties).
+void saveOrder(store::Database& db, std::vector<core::ProgramItem>& items, core::Millis now) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].order = static_cast<int>(i + 1);
+        store::updateProgramItem(db, items[i], now);
+    }
+}
+
+} // namespace
+
 std::vector<core::ItemProblem> ProgramRunner::updateItem(const core::ProgramItem& item, core::Millis now) {
     auto problems = core::checkProgramItem(item);
     if (!problems.empty()) return problems;
@@ -165,23 +196,13 @@ std::vector<core::ItemProblem> ProgramRunner::updateItem(const core::ProgramItem
     core::ProgramItem saved = item;
     saved.order = it->order;
     store::updateProgramItem(m_db, saved, now);
+    store::audit(m_db, m_kiosk, "program.edit", describeEdit(*it, saved));
     tx.commit();
     m_dirty = true;
     refresh();
     return {};
 }
 
-namespace {
-
-// Renumbers 1..n so the stored order is exactly the list's (a pack may have used gaps or ties).
-void saveOrder(store::Database& db, std::vector<core::ProgramItem>& items, core::Millis now) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        items[i].order = static_cast<int>(i + 1);
-        store::updateProgramItem(db, items[i], now);
-    }
-}
-
-} // namespace
 
 bool ProgramRunner::moveItem(const std::string& itemId, int delta, core::Millis now) {
     store::Transaction tx(m_db);
@@ -195,6 +216,7 @@ bool ProgramRunner::moveItem(const std::string& itemId, int delta, core::Millis 
     items.erase(it);
     items.insert(items.begin() + to, std::move(moved));
     saveOrder(m_db, items, now);
+    store::audit(m_db, m_kiosk, "program.move", itemId + " " + (delta > 0 ? "+" : "") + std::to_string(delta));
     tx.commit();
     m_dirty = true;
     refresh();
@@ -219,6 +241,7 @@ std::string ProgramRunner::addItem(const std::string& afterId, core::Millis now)
     items[static_cast<std::size_t>(pos)].order = static_cast<int>(pos + 1);
     store::insertProgramItem(m_db, items[static_cast<std::size_t>(pos)], now);
     saveOrder(m_db, items, now);
+    store::audit(m_db, m_kiosk, "program.add", added.id + " after " + (afterId.empty() ? "-" : afterId));
     tx.commit();
     m_dirty = true;
     refresh();
@@ -227,7 +250,10 @@ std::string ProgramRunner::addItem(const std::string& afterId, core::Millis now)
 
 bool ProgramRunner::setPlannedStart(const std::string& hhmm) {
     if (!core::parseHourMinute(hhmm)) return false;
+    store::Transaction tx(m_db);
     store::setSetting(m_db, kSettingStart, hhmm);
+    store::audit(m_db, m_kiosk, "program.start_time", hhmm);
+    tx.commit();
     m_dirty = true;
     refresh();
     return true;

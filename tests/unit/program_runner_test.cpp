@@ -285,6 +285,17 @@ TEST_CASE("program runner: an edit that breaks a rule, or of a vanished item, ch
     REQUIRE(org.updateItem(item, 0).empty());
     CHECK(store::loadProgram(*fx.db)[2].order == before[2].order);
     CHECK(store::loadProgram(*fx.db)[2].speaker == "Giám đốc Sở Y tế");
+
+    // Every edit that went through is in the audit log with who made it; the refused ones are not.
+    REQUIRE(org.moveItem("ket-thuc", -1, 0));
+    REQUIRE(org.setPlannedStart("07:45"));
+    auto st = fx.db->prepare("SELECT actor, action, detail FROM audit WHERE action LIKE 'program.%' ORDER BY id");
+    std::vector<std::string> rows;
+    while (st.step()) rows.push_back(st.getText(0) + " " + st.getText(1) + " " + st.getText(2));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == "organizer program.edit " + before[2].id + ": speaker " + before[2].speaker + " -> Giám đốc Sở Y tế");
+    CHECK(rows[1] == "organizer program.move ket-thuc -1");
+    CHECK(rows[2] == "organizer program.start_time 07:45");
 }
 
 TEST_CASE("program runner: an added item goes right after the chosen one, with a fresh id") {
