@@ -101,6 +101,14 @@ int runProgram(const std::string& command, const ProgramOptions& o, Context& ctx
         printShow(ctx, runner.model(now));
         return kExitOk;
     }
+    if (command == "adjust") {
+        if (!runner.act(core::ActionType::Adjust, now, {}, static_cast<std::int64_t>(o.by) * 1000)) {
+            ctx.err(core::tr("ceremony.cli.nothing_to_do"));
+            return kExitRefused;
+        }
+        printShow(ctx, runner.model(now));
+        return kExitOk;
+    }
     if (command == "show") {
         printShow(ctx, runner.model(now));
         return kExitOk;
@@ -205,6 +213,7 @@ void addProgramCommands(CLI::App& app, Context& ctx) {
     add("skip", "ceremony.cli.skip")->add_option("item", opts->item);
     add("restore", "ceremony.cli.restore")->add_option("item", opts->item)->required();
     add("undo", "ceremony.cli.undo");
+    add("adjust", "ceremony.cli.adjust")->add_option("--by", opts->by, "seconds, e.g. 60 or -60")->required();
     add("message", "ceremony.cli.message")->add_option("text", opts->text)->required();
     add("blackout", "ceremony.cli.blackout")->add_option("state", opts->text)->check(CLI::IsMember({"on", "off"}))->required();
     add("countdown", "ceremony.cli.countdown")->add_option("state", opts->text)->check(CLI::IsMember({"on", "off"}))->required();

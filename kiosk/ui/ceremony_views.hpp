@@ -36,6 +36,7 @@ struct McIntent {
     std::optional<std::string> message;                 ///< "" clears the stage message
     std::optional<std::pair<std::string, bool>> award;  ///< award id, handed
     bool reopenIntro = false;                           ///< "nobody is new any more"
+    std::optional<core::Millis> adjust;                 ///< correct the item's clock by this much (MC moved on late/early)
 };
 
 /// The MC screen's own state (never stored).

@@ -60,7 +60,7 @@ void drawTopBar(ViewContext& ctx, const services::CeremonyModel& m, float x0, fl
     }
 }
 
-void drawCurrent(ViewContext& ctx, const services::CeremonyModel& m, ImVec2 p, ImVec2 size) {
+void drawCurrent(ViewContext& ctx, const services::CeremonyModel& m, ImVec2 p, ImVec2 size, McIntent& intent) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 16 * ctx.scale;
     const auto& s = m.show;
@@ -100,6 +100,14 @@ void drawCurrent(ViewContext& ctx, const services::CeremonyModel& m, ImVec2 p, I
         dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + bw * frac, y + bh), pc, 4);
         y += bh + pad * 0.5f;
     }
+    // Clock corrections for a step taken late or early: the item really began a minute before or after.
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad, y));
+    if (bigButton(ctx, "mc_adjust_minus", core::tr("ceremony.mc.adjust_minus"))) intent.adjust = -60'000;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::tr("ceremony.mc.adjust_help").c_str());
+    ImGui::SameLine();
+    if (bigButton(ctx, "mc_adjust_plus", core::tr("ceremony.mc.adjust_plus"))) intent.adjust = 60'000;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::tr("ceremony.mc.adjust_help").c_str());
+    y += ImGui::GetFrameHeightWithSpacing() + pad * 0.3f;
 
     // The script, scrollable.
     ImGui::SetCursorScreenPos(ImVec2(p.x + pad, y));
@@ -220,7 +228,7 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     const float barH = ctx.fonts.bold->FontSize * 2.2f + pad;
     const float bottom = o.y + s.y - barH - pad;
     const float leftW = (s.x - 3 * pad) * 0.62f;
-    drawCurrent(ctx, m, ImVec2(o.x + pad, top), ImVec2(leftW, bottom - top));
+    drawCurrent(ctx, m, ImVec2(o.x + pad, top), ImVec2(leftW, bottom - top), intent);
 
     // Right column: the next item, then what this item needs (delegates, awards) or the program.
     const float rx = o.x + 2 * pad + leftW, rw = s.x - 3 * pad - leftW;
@@ -309,7 +317,7 @@ public:
     }
     void dumpState(core::JsonWriter& json) const override {
         json.field("screen", "mc").field("show", std::string(core::showStateName(m_last.state)));
-        json.field("current", m_last.current).field("drift_s", m_last.drift / 1000);
+        json.field("current", m_last.current).field("drift_s", m_last.drift / 1000).field("elapsed_s", m_last.elapsed / 1000);
         json.field("phase", std::string(core::phaseName(m_last.phase)));
         json.field("blackout", m_stage.blackout).field("countdown", m_stage.countdown).field("message", m_stage.message);
         json.field("steps", m_steps).field("item_kind", m_kind).field("intro", m_intro).field("intro_new", m_introNew);
@@ -328,6 +336,7 @@ private:
             if (intent.message) r->message(*intent.message, now);
             if (intent.award) r->markAwardHanded(intent.award->first, intent.award->second, now);
             if (intent.reopenIntro) r->setIntroSince(now);
+            if (intent.adjust && r->act(core::ActionType::Adjust, now, {}, *intent.adjust)) ++m_steps;
         });
     }
 

@@ -63,6 +63,18 @@ TEST_CASE("mc: start, timer phases, introduction with a late arrival, presenter 
 
     REQUIRE(h.click("mc_next"));
     CHECK(h.has("\"show\":\"running\""));
+    // The MC pressed Start a minute late: the item's clock is put right, then back.
+    const auto elapsedS = [&] {
+        const std::string st = h.state();
+        return std::stoi(st.substr(st.find("\"elapsed_s\":") + 12));
+    };
+    const int before = elapsedS();
+    REQUIRE(h.click("mc_adjust_plus"));
+    CHECK(elapsedS() - before >= 60);
+    REQUIRE(h.click("mc_adjust_minus"));
+    CHECK(elapsedS() - before < 60);
+    REQUIRE(h.click("mc_undo"));
+    REQUIRE(h.click("mc_undo"));
     h.frame(2 * 60'000 + 50'000); // 2:50 into a 3-minute item
     h.frame();
     CHECK(h.has("\"phase\":\"danger\""));
@@ -104,7 +116,7 @@ TEST_CASE("mc: start, timer phases, introduction with a late arrival, presenter 
     CHECK(stage.blackout);
     CHECK(stage.countdown);
     CHECK(stage.message == "Còn 1 phút");
-    CHECK(kiosk::store::loadShowActions(*db).size() == 4); // start, next, previous, undo
+    CHECK(kiosk::store::loadShowActions(*db).size() == 8); // start, two clock corrections and their undos, next, previous, undo
 
     // The stage draws the same database: black while blacked out, then the item with the message.
     Harness stageScreen("stage");

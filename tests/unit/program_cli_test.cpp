@@ -53,6 +53,10 @@ TEST_CASE("kiosk program: the CLI runs the ceremony and exports its timeline") {
     CHECK(next.rc == 0);
     CHECK(next.out.find("\"current\":{\"id\":\"ly-do\"") != std::string::npos);
     CHECK(next.out.find("\"drift\":\"chậm 1 phút\"") != std::string::npos);
+    auto adjusted = runKiosk(g + "adjust --by 30 --json --at 2023-08-19T08:04");
+    CHECK(adjusted.rc == 0);
+    CHECK(adjusted.out.find("\"elapsed_s\":30") != std::string::npos); // ly-do began at 08:04, corrected to 08:03:30
+    CHECK(runKiosk(g + "undo --at 2023-08-19T08:04").rc == 0);
     CHECK(runKiosk(g + "award cn-01 --at 2023-08-19T08:04").rc == 0);
     CHECK(runKiosk(g + "award nobody").rc == 2);
     CHECK(runKiosk(g + "undo --at 2023-08-19T08:05").rc == 0);
