@@ -7,8 +7,6 @@
 
 namespace kiosk::platform {
 
-namespace {
-
 // ImGui's Vietnamese table covers the precomposed letters Vietnamese uses; Latin Extended
 // Additional is added whole so names typed with other tools (ẞ, Ỳ...) still render, plus the
 // punctuation the string tables use (dashes, quotes, ellipsis, bullet, arrows).
@@ -23,6 +21,8 @@ const ImWchar* glyphRanges() {
     }
     return ranges.Data;
 }
+
+namespace {
 
 std::string familyOf(FcPattern* pattern) {
     FcChar8* family = nullptr;

@@ -23,6 +23,11 @@ struct Fonts {
 /// wanted families is installed (fontconfig substitutes anything; we only accept Noto/DejaVu Sans).
 std::string findFontFile(const std::string& pattern);
 
+/// The characters the atlas holds, as ImGui glyph ranges (pairs, 0-terminated): Vietnamese and
+/// Latin Extended, general punctuation (dashes, quotes, bullet, ellipsis), arrows, check marks.
+/// Anything else draws as "?": the string tables and the pack are tested against it.
+const unsigned short* glyphRanges();
+
 /// Adds the faces at the given scale (1.0 = sizes for a 1080-line screen) to atlas and builds it.
 /// Returns false with error set when no usable font was found.
 bool loadFonts(ImFontAtlas& atlas, float scale, Fonts& out, std::string& error);

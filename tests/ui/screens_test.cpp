@@ -1,8 +1,14 @@
 // Every screen, headless, through the states a day at the door goes through.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "harness.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
+#include "kiosk/platform/fonts.hpp"
 #include "kiosk/ui/view.hpp"
 
 using kiosk::test::Harness;
@@ -240,6 +246,44 @@ TEST_CASE("the GUI's strings exist in Vietnamese and English with the same keys"
     for (const auto& k : en.keys())
         if (k.rfind("gui.", 0) == 0) CHECK(vi.has(k));
     CHECK(vi.get("gui.gate.prompt").find("đại biểu") != std::string::npos);
+}
+
+TEST_CASE("every string and every text of the default pack draws with the font atlas's glyphs", "[ui][i18n]") {
+    // A character outside the atlas draws as "?" on screen (U+2212 MINUS SIGN once did).
+    kiosk::test::nullFonts(); // the ranges come from the ImGui context
+    const unsigned short* ranges = kiosk::platform::glyphRanges();
+    auto drawable = [&](char32_t c) {
+        if (c == '\n' || c == '\r' || c == '\t') return true;
+        for (const unsigned short* r = ranges; r[0]; r += 2)
+            if (c >= r[0] && c <= r[1]) return true;
+        return false;
+    };
+    auto undrawable = [&](const std::string& text) {
+        std::string out;
+        for (const std::string& ch : kiosk::core::utf8Chars(text)) {
+            char32_t c = static_cast<unsigned char>(ch[0]);
+            if (ch.size() > 1) {
+                c &= 0x3Fu >> (ch.size() - 1);
+                for (std::size_t i = 1; i < ch.size(); ++i) c = (c << 6) | (static_cast<unsigned char>(ch[i]) & 0x3F);
+            }
+            if (!drawable(c)) out += ch;
+        }
+        return out;
+    };
+    for (const char* lang : {"vi", "en"}) {
+        const auto table = kiosk::core::StringTable::load(lang);
+        for (const auto& k : table.keys()) {
+            INFO(lang << " " << k);
+            CHECK(undrawable(table.get(k)).empty());
+        }
+    }
+    for (const auto& e : std::filesystem::directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023")) {
+        std::ifstream f(e.path());
+        std::stringstream text;
+        text << f.rdbuf();
+        INFO(e.path().string());
+        CHECK(undrawable(text.str()).empty());
+    }
 }
 
 TEST_CASE("console: locks itself after 5 minutes without input, and input keeps it open", "[ui][pin]") {
