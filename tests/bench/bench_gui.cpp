@@ -137,7 +137,7 @@ static bench::Register r("gui", [](bench::Report& rep) {
     };
     measure("gate idle", [] {});
     measure("gate result card", [&] { shell.scan(backend.session().event().prefix + "-B000001-1-XXXX", "camera"); });
-    const char* tabs[] = {"dashboard", "manual", "walkin", "badges", "devices", "setup"};
+    const char* tabs[] = {"dashboard", "manual", "walkin", "badges", "program", "devices", "setup"};
     shell.key(ui::ShellKey::Escape, 0, 0);
     for (char c : std::string("2468")) shell.key(ui::ShellKey::Digit, c, 0);
     shell.key(ui::ShellKey::Enter, 0, 0);
