@@ -68,7 +68,7 @@ public:
         for (const auto& p : m_problems) problems += (problems.empty() ? "" : "; ") + p.field + ": " + p.message;
         json.field("program_problems", problems);
         json.field("program_result_ok", m_result.ok).field("program_result", m_result.message);
-        json.field("program_error", error());
+        json.field("program_error", error()).field("program_start", m_start);
     }
 
 private:
@@ -119,11 +119,10 @@ private:
 
     void drawHeader(ViewContext& ctx, const services::CeremonyModel& m) {
         const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
-        if (!m_startLoaded) {
-            const core::Millis start = runner()->plannedStart();
-            m_start = start ? core::formatClock(start, offset) : std::string();
-            m_startLoaded = true;
-        }
+        // The field follows the stored start (another console, the CLI) unless something else is typed in it.
+        const std::string stored = m.show.plannedStart ? core::formatClock(m.show.plannedStart, offset) : std::string();
+        if (m_start == m_startStored) m_start = stored;
+        m_startStored = stored;
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted(core::tr("ceremony.edit.start_time").c_str());
         ImGui::PopFont();
@@ -404,8 +403,8 @@ private:
     core::ProgramItem m_draft;   ///< the form
     bool m_conflict = false;     ///< another screen changed the item while it was being edited here
     std::vector<core::ItemProblem> m_problems;
-    std::string m_start;
-    bool m_startLoaded = false;
+    std::string m_start;       ///< the planned start field
+    std::string m_startStored; ///< the stored start the field last showed
     std::string m_csvPath;
     std::vector<std::string> m_importErrors;
     ActionResult m_result;

@@ -293,8 +293,11 @@ TEST_CASE("console program tab: another screen's edit is followed, or flagged wh
         h.frame();
     };
 
-    // Not being edited here: the form follows.
+    // Not being edited here: the form follows, and so does the planned start.
+    CHECK(h.has("\"program_start\":\"08:00\""));
+    REQUIRE(other.setPlannedStart("07:15"));
     editElsewhere(4);
+    CHECK(h.has("\"program_start\":\"07:15\""));
     CHECK(h.has("\"program_dirty\":false"));
     CHECK(h.has("\"program_conflict\":false"));
 
