@@ -22,6 +22,11 @@ bool DbError::busy() const {
     return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+bool DbError::cannotOpen() const {
+    const int primary = m_code & 0xff;
+    return primary == SQLITE_CANTOPEN || primary == SQLITE_NOTADB;
+}
+
 bool DbError::diskProblem() const {
     const int primary = m_code & 0xff;
     return primary == SQLITE_FULL || primary == SQLITE_IOERR;

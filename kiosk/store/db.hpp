@@ -21,6 +21,8 @@ public:
     int code() const { return m_code; }
     /// SQLITE_BUSY / SQLITE_LOCKED: another process holds the write lock too long.
     bool busy() const;
+    /// SQLITE_CANTOPEN / SQLITE_NOTADB: no event database at that path, or not one.
+    bool cannotOpen() const;
     /// SQLITE_FULL / SQLITE_IOERR: the disk is full or failing.
     bool diskProblem() const;
 

@@ -4,6 +4,7 @@
 
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/schema.hpp"
+#include "kiosk/ui/services_backend.hpp"
 
 namespace kiosk::ui {
 
@@ -39,7 +40,8 @@ const services::CeremonyModel* CeremonyViewBase::model(ViewContext& ctx) {
         return &m_runner->model(m_showNow);
     } catch (const std::exception& e) {
         // Keep drawing: a locked or missing database is shown, and retried next frame.
-        m_error = e.what();
+        const auto* db = dynamic_cast<const store::DbError*>(&e);
+        m_error = db ? describeDbError(*db) : e.what();
         if (!m_runner) m_db.reset();
         ctx.wakeBy(ctx.now + 1000);
         return m_runner ? &m_runner->model(m_showNow) : nullptr;

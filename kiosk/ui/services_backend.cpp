@@ -27,6 +27,7 @@ void endReads(store::Database& db) {
 std::string describeDbError(const store::DbError& e) {
     if (e.busy()) return core::tr("gui.gate.db_busy");
     if (e.diskProblem()) return core::tr("gui.gate.disk_full");
+    if (e.cannotOpen()) return core::trf("gui.gate.db_missing", {{"detail", e.what()}});
     return core::trf("gui.gate.db_error", {{"detail", e.what()}});
 }
 

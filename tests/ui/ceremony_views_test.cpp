@@ -363,3 +363,20 @@ TEST_CASE("console program tab: a save the database refuses says so and changes 
     CHECK(h.has("\"program_result_ok\":true"));
     CHECK(storedItem("chao-co").plannedMin == 9);
 }
+
+TEST_CASE("console program tab: no event database says so in words, and creates nothing", "[ui][ceremony][console]") {
+    const fs::path old = fs::current_path();
+    const fs::path empty = fs::temp_directory_path() / ("kiosk-no-db-" + std::to_string(::getpid()));
+    fs::remove_all(empty);
+    fs::create_directories(empty);
+    fs::current_path(empty);
+    {
+        Harness h("organizer");
+        openProgramTab(h);
+        const std::string expected = kiosk::core::trf("gui.gate.db_missing", {{"detail", ""}});
+        CHECK(h.has(expected.substr(0, expected.find('('))));
+        CHECK_FALSE(fs::exists("var/event.db"));
+    }
+    fs::current_path(old);
+    fs::remove_all(empty);
+}
