@@ -49,7 +49,9 @@ void ProgramRunner::reload() {
     m.listId = store::getSetting(m_db, kSettingList).value_or("le");
     m_engine.emplace(store::loadProgram(m_db), plannedStart());
     m_engine->replay(store::loadShowActions(m_db));
+    if (m_loaded && m_engine->items() != m.items) ++m.programEdits; // organizers edited it meanwhile
     m.items = m_engine->items();
+    m_loaded = true;
     m.stage = store::loadStageState(m_db);
 
     // Until the MC opens the list, "new" means arrived after the introduction began.

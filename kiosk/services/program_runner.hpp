@@ -44,6 +44,7 @@ struct CeremonyModel {
     std::vector<IntroEntry> intro;        ///< protocol order: category rank, then delegate rank
     std::vector<AwardEntry> awards;
     core::Millis introSince = 0;
+    int programEdits = 0;                 ///< times the program changed since this runner first read it
 
     const core::ProgramItem* current() const;
     const core::ProgramItem* next() const;
@@ -107,6 +108,7 @@ private:
     std::pair<std::int64_t, std::int64_t> m_stamp{-1, -1};
     bool m_dirty = true;
     bool m_introSinceSet = false;
+    bool m_loaded = false;
 };
 
 } // namespace kiosk::services

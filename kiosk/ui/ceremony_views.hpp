@@ -42,6 +42,8 @@ struct McIntent {
 /// The MC screen's own state (never stored).
 struct McUiState {
     char message[160] = {};
+    int seenEdits = 0;            ///< the model's programEdits when last looked at
+    core::Millis editedAt = 0;    ///< when the MC screen noticed the organizers' last edit (wall clock)
 };
 
 /// Draws the MC console for the model at model.show.now; returns the MC's intents.

@@ -215,6 +215,8 @@ void drawProgramList(ViewContext& ctx, const services::CeremonyModel& m) {
     ImGui::EndChild();
 }
 
+bool programJustEdited(const McUiState& ui, core::Millis now) { return ui.editedAt != 0 && now - ui.editedAt < 60'000; }
+
 } // namespace
 
 McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& ui) {
@@ -235,6 +237,17 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     ImGui::SetCursorScreenPos(ImVec2(rx, top));
     ImGui::BeginChild("##right", ImVec2(rw, bottom - top), false);
     ImGui::PushFont(ctx.fonts.body);
+    // Organizers changed the program from the console: say so for a minute, so nothing surprises the MC.
+    if (m.programEdits != ui.seenEdits) {
+        ui.seenEdits = m.programEdits;
+        ui.editedAt = ctx.now;
+    }
+    if (programJustEdited(ui, ctx.now)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImColor(color::kGold), "%s",
+                           core::trf("ceremony.mc.program_edited", {{"time", core::formatClock(ui.editedAt, m.hasEvent ? m.event.utcOffsetMin : 420)}}).c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::TextColored(ImColor(color::kMuted), "%s", core::tr("ceremony.mc.next").c_str());
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.title);
@@ -307,6 +320,7 @@ public:
             return;
         }
         const McIntent intent = drawMc(ctx, *m, m_ui);
+        m_drawnAt = ctx.now;
         apply(ctx, intent);
         m_last = m->show;
         m_stage = m->stage;
@@ -321,7 +335,7 @@ public:
         json.field("phase", std::string(core::phaseName(m_last.phase)));
         json.field("blackout", m_stage.blackout).field("countdown", m_stage.countdown).field("message", m_stage.message);
         json.field("steps", m_steps).field("item_kind", m_kind).field("intro", m_intro).field("intro_new", m_introNew);
-        json.field("error", error());
+        json.field("program_edited", programJustEdited(m_ui, m_drawnAt)).field("error", error());
     }
 
 private:
@@ -341,6 +355,7 @@ private:
     }
 
     McUiState m_ui;
+    core::Millis m_drawnAt = 0;
     core::ShowSnapshot m_last;
     store::StageState m_stage;
     int m_steps = 0;

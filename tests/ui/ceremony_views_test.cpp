@@ -103,6 +103,20 @@ TEST_CASE("mc: start, timer phases, introduction with a late arrival, presenter 
     REQUIRE(h.click("mc_intro_seen"));
     CHECK(h.has("\"intro_new\":0"));
 
+    // The organizers change the program from the console meanwhile: the MC is told, for a minute.
+    CHECK(h.has("\"program_edited\":false"));
+    {
+        auto db = kiosk::store::Database::open("var/event.db");
+        kiosk::services::ProgramRunner organizer(*db, "organizer");
+        organizer.refresh();
+        REQUIRE(organizer.moveItem("ket-thuc", -1, h.now));
+    }
+    h.frame(1000);
+    h.frame();
+    CHECK(h.has("\"program_edited\":true"));
+    h.frame(61'000);
+    CHECK(h.has("\"program_edited\":false"));
+
     pressKey(h, ImGuiKey_PageUp);
     CHECK(h.has("\"current\":0"));
     REQUIRE(h.click("mc_undo"));
