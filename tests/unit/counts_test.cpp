@@ -92,7 +92,8 @@ TEST_CASE("kept counts equal a full recount after entries, exits, category moves
     db->exec("DROP TABLE presence_counts; DROP TABLE expected_counts; DROP TABLE arrival_minutes;"
              "DROP TRIGGER presence_counts_i; DROP TRIGGER presence_counts_u; DROP TRIGGER presence_counts_d;"
              "DROP TRIGGER expected_counts_i; DROP TRIGGER expected_counts_d; DROP TRIGGER expected_counts_u;"
-             "DROP TRIGGER presence_counts_category; DELETE FROM migrations WHERE name = 'core-2'");
+             "DROP TRIGGER presence_counts_category; DROP TRIGGER expected_counts_category;"
+             "DELETE FROM migrations WHERE name = 'core-2'");
     REQUIRE(store::migrate(*db) == 1);
     checkAgainstRecount(*db);
 }
