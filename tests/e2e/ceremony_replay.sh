@@ -24,21 +24,22 @@ late=$("$kiosk" badge D0004)
 # No step waits for the clock: each waits for the state it needs. The two screens keep in step
 # through the database: the MC publishes a mark (`mark`), the stage waits for the state and
 # photographs it, then publishes its own mark, which the MC waits for (`wait peer`) before it moves on.
+# The MC's state names the current item by its place in the program (0 = chào cờ).
 cat >"$out/mc.txt" <<STEPS
 wait show not_started
 shot mc_ready
 wait peer stage banner
 key PageDown
-wait current chao-co
+wait current 0           # chao-co
 shot mc_flag
 key Right
-wait current ly-do
+wait current 1           # ly-do
 mark intro
 wait intro_new 1           # the late delegate, checked in at another gate once this mark was seen
 shot mc_intro
 wait peer stage item
 click mc_next
-wait current dien-van
+wait current 2           # dien-van
 click mc_countdown
 wait countdown true
 wait peer stage countdown
@@ -52,20 +53,20 @@ click mc_countdown
 click mc_send
 wait message ""
 click mc_next
-wait current so-ket
+wait current 3           # so-ket
 click mc_next
-wait current thao-luan
+wait current 4           # thao-luan
 click mc_next
-wait current trao-thuong
+wait current 5           # trao-thuong
 click mc_undo
-wait current thao-luan
+wait current 4           # thao-luan
 shot mc_undone
 click mc_next
-wait current trao-thuong
+wait current 5           # trao-thuong
 click mc_award_tt-01
 shot mc_awards
 click mc_next
-wait current cap-tren
+wait current 6           # cap-tren
 click mc_blackout
 wait blackout true
 shot mc_blackout
@@ -73,11 +74,11 @@ wait peer stage blackout
 click mc_blackout
 wait blackout false
 click mc_next
-wait current dap-tu
+wait current 7           # dap-tu
 click mc_next
-wait current ra-mat
+wait current 8           # ra-mat
 click mc_skip
-wait current ket-thuc
+wait current 9           # ket-thuc
 shot mc_closing
 click mc_next
 wait show finished

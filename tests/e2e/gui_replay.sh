@@ -22,7 +22,8 @@ scan $b1
 wait card welcome
 shot gate_welcome
 mark welcomed              # the other gate checks D0003 in once it sees this in the database
-scan $b1
+wait le 2                  # ... and this gate sees that check-in through the database
+scan $b3                   # already in, at the other gate
 wait scans 2
 wait reason already_checked_in
 shot gate_already
@@ -66,7 +67,7 @@ type 12
 click prog_save
 wait program_result_ok true
 shot console_program
-wait le 3                  # D0001 here, D0002 by hand, D0003 by the other gate
+wait le 3                  # D0001 here, D0002 by hand, D0003 at the other gate
 click tab_setup
 click role_stage
 wait screen stage
@@ -74,7 +75,7 @@ shot stage_after_switch
 quit
 STEPS
 # Another kiosk process checks D0003 in while the GUI runs, once the gate has welcomed D0001
-# (seen through the database); the GUI must see it.
+# (seen through the database); the GUI must see it, and D0003's badge at this gate is then "already in".
 (
   wait_for_sql "select count(*) from kiosks where info like '% replay:welcomed'" 1
   "$kiosk" checkin "$b3" --kiosk "Cổng 2" >/dev/null
