@@ -41,7 +41,7 @@ shot console_$size
 quit
 STEPS
   shot_role "$size" mc <<STEPS
-wait current ly-do
+wait current 1
 shot mc_$size
 quit
 STEPS
