@@ -33,6 +33,7 @@ void FrameDrawer::draw(const std::string& shotName) {
         if (!platform::writePng(path, img, err)) std::fprintf(stderr, "kiosk gui: %s\n", err.c_str());
     }
     m_window.swap();
+    ++m_frames;
 }
 
 void FrameDrawer::click(float x, float y) {

@@ -28,6 +28,8 @@ public:
     /// What the last frame asked for: keep drawing (an animation), or wake at this time (0: never).
     bool animating() const { return m_animating; }
     core::Millis wakeAt() const { return m_wakeAt; }
+    /// Frames drawn so far.
+    long frames() const { return m_frames; }
 
 private:
     struct Click {
@@ -44,6 +46,7 @@ private:
     std::optional<Click> m_click;
     bool m_animating = false;
     core::Millis m_wakeAt = 0;
+    long m_frames = 0;
 };
 
 } // namespace kiosk::ui

@@ -21,29 +21,37 @@ ReplayDriver::ReplayDriver(std::vector<ReplayStep> steps, const GuiOptions& opti
 
 core::Millis ReplayDriver::sleepMs(core::Millis sinceStart) const {
     if (m_next >= m_steps.size() || done()) return 1000;
-    if (m_steps[m_next].verb == "wait") return 50;
+    if (m_steps[m_next].verb == "wait" || m_waitSince) return 50; // look again soon, without spinning
     return std::max<core::Millis>(0, m_steps[m_next].at - sinceStart);
 }
 
 bool ReplayDriver::turn(core::Millis sinceStart, core::Millis now) {
-    if (m_next >= m_steps.size() || done() || m_steps[m_next].at > sinceStart) return false;
+    // Nothing before the screen has been drawn: until then no widget has a place to click.
+    if (m_next >= m_steps.size() || done() || m_steps[m_next].at > sinceStart || m_drawer.frames() < 2) return false;
     const ReplayStep& s = m_steps[m_next];
-    if (s.verb == "wait") return waitTurn(s, now);
+    if (s.verb == "wait") {
+        const WaitCondition c = *parseWait(s.arg);
+        return waitTurn(s, now, conditionHolds(c), "'" + s.arg + "'");
+    }
+    // A widget that is not on screen yet (a view still loading, a tab just opened) is waited for.
+    float x = 0, y = 0;
+    if (s.verb == "click" && !clickCoordinates(s.arg, x, y) && !m_shell.hotspots().count(s.arg))
+        return waitTurn(s, now, false, "the widget " + s.arg);
+    m_waitSince = 0;
     ++m_next;
     run(s, now);
     return true;
 }
 
-bool ReplayDriver::waitTurn(const ReplayStep& s, core::Millis now) {
-    if (!m_waitSince) m_waitSince = now;
-    const WaitCondition c = *parseWait(s.arg);
-    if (conditionHolds(c)) {
+bool ReplayDriver::waitTurn(const ReplayStep& s, core::Millis now, bool holds, const std::string& what) {
+    if (holds) {
         m_waitSince = 0;
         ++m_next;
         return true;
     }
+    if (!m_waitSince) m_waitSince = now;
     if (now - m_waitSince > kWaitTimeoutMs) {
-        fail(s, "timed out waiting for '" + s.arg + "'; the state: " + m_shell.stateJson());
+        fail(s, "timed out waiting for " + what + "; the state: " + m_shell.stateJson());
         return true;
     }
     if (now - m_lastWaitFrame < kWaitFrameMs) return false;
@@ -89,8 +97,7 @@ void ReplayDriver::run(const ReplayStep& s, core::Millis now) {
     } else if (s.verb == "click") {
         float x = 0, y = 0;
         if (!clickCoordinates(s.arg, x, y)) {
-            auto it = m_shell.hotspots().find(s.arg);
-            if (it == m_shell.hotspots().end()) return fail(s, "no widget named " + s.arg + " on screen");
+            const auto it = m_shell.hotspots().find(s.arg);
             x = it->second.x + it->second.w / 2;
             y = it->second.y + it->second.h / 2;
         }

@@ -36,7 +36,8 @@ public:
 
 private:
     void run(const ReplayStep& s, core::Millis now);
-    bool waitTurn(const ReplayStep& s, core::Millis now);
+    /// A step that holds the script until `holds`; fails it after kWaitTimeoutMs, naming `what`.
+    bool waitTurn(const ReplayStep& s, core::Millis now, bool holds, const std::string& what);
     bool conditionHolds(const WaitCondition& c) const;
     void fail(const ReplayStep& s, const std::string& why);
     void input(); ///< handles the queued input and draws it, so the next step sees its effect
