@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/platform/service_notify.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/replay.hpp"
 #include "kiosk/ui/shell.hpp"
@@ -305,6 +306,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
             dirty |= backend.refresh(now);
             nextPoll = now + kPollMs;
         }
+        platform::notifyAlive(); // the systemd watchdog: a hung loop stops these pings and is restarted
         if (now >= nextHeartbeat) {
             backend.heartbeat(shell.settings().kiosk, shell.role(), shell.settings().listId, now);
             nextHeartbeat = now + kHeartbeatMs;
@@ -346,6 +348,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
             if (animating && spent < frameMs) SDL_Delay(static_cast<Uint32>(frameMs - spent));
         }
     }
+    platform::notifyStopping();
     if (options.stopInputs) options.stopInputs();
     if (!options.stateFile.empty()) {
         backend.refresh(core::nowMillis()); // the state on quit reflects every commit so far
