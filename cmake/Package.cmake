@@ -56,7 +56,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Beside the shared libraries: the postinst's adduser, the fonts the screens and PDFs draw with.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core | fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, seatd, cups-client")
+# Debian 12's cage will not start without Xwayland.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, seatd, cups-client")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xinit, xserver-xorg, xauth, cups, printer-driver-cups-pdf")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/postinst ${CMAKE_SOURCE_DIR}/packaging/prerm ${CMAKE_SOURCE_DIR}/packaging/postrm)
