@@ -1,6 +1,9 @@
 # `cmake --install` layout and the Debian package (CPack DEB), built by scripts/package.
 # Installed, the program finds assets and packs in ../share/kiosk beside its bin/ (core/paths.cpp).
 include(GNUInstallDirs)
+# `cpack` on a build tree packs what is built (scripts/package and ctest build it first) instead of
+# rebuilding every test and benchmark first.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
 install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/assets)

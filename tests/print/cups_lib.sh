@@ -67,15 +67,19 @@ CONF
 cups_add_pdf_queue() {
   local name="$1"
   cups_pdf_conf="/etc/cups/cups-pdf-$name.conf"
+  mkdir -p "$cups_dir/cups-pdf-spool"
   cat >"$cups_pdf_conf" <<CONF
 Out $cups_dir/out
+Spool $cups_dir/cups-pdf-spool
 AnonDirName $cups_dir/out
 Label 0
 TitlePref 1
 Log $cups_dir/log
 LogType 7
 CONF
-  lpadmin -p "$name" -v "cups-pdf:/$name" -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd -E
+  # pdftocairo keeps the text as fonts on its way through PostScript (poppler's pdftops, the default,
+  # turns it into outlines: printed alike, but pdftotext could not read the result back).
+  lpadmin -p "$name" -v "cups-pdf:/$name" -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd -o pdftops-renderer-default=pdftocairo -E
 }
 
 # cups_stop: stops the test's cupsd and removes its cups-pdf configuration.

@@ -87,7 +87,7 @@ TEST_CASE("cups: a walk-in's badge printed from the console comes out of the CUP
     }));
 
     const ui::ActionResult added = backend.walkIn(
-        {"Lò Thị Ngọc Ánh", "Điều dưỡng", "Trạm Y tế xã Tân Sơn", ""}, core::nowMillis());
+        {"Lò Thị Ngọc Ánh", "Điều dưỡng", "Trạm Y tế xã Tân Sơn", "cong-an"}, core::nowMillis());
     REQUIRE(added.ok);
     backend.usePrinter(queue);
     REQUIRE(backend.printBadge(added.detail).ok);
