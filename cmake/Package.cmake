@@ -47,12 +47,12 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_CONTACT "kiosk maintainers <maintainers@users.noreply.r-seed-b8b9497a.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "event-day check-in kiosk, ceremony and festival screens")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "event-day check-in kiosk, ceremony and festival screens
- Full-screen kiosks for a one-day event: a QR check-in gate, the organizers'
- console, the MC's run of show, the stage display, team quizzes and judged
- contests, all on one SQLite event database, with badges, certificates and
- exports printed through CUPS. Includes a systemd unit that boots a PC into
- one screen (kiosk@.service).")
+# The synopsis is the summary above; CPack indents these lines itself.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Full-screen kiosks for a one-day event: a QR check-in gate, the organizers'
+console, the MC's run of show, the stage display, team quizzes and judged
+contests, all on one SQLite event database, with badges, certificates and
+exports printed through CUPS. Includes a systemd unit that boots a PC into
+one screen (kiosk@.service).")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

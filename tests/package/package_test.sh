@@ -18,6 +18,9 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libsdl2 libsqlite3 libcups2 libsystemd0 libcairo2 adduser; do
   case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
+if command -v lintian >/dev/null; then
+  lintian --fail-on error "$deb" >"$out/lintian.log" 2>&1 || { cat "$out/lintian.log"; fail "lintian reports errors"; }
+fi
 dpkg-deb -x "$deb" "$out/root"
 r="$out/root"
 for f in usr/bin/kiosk usr/share/kiosk/assets/i18n/vi/core.toml usr/share/kiosk/data/ngay-hoi-antq-2023/event.toml \
@@ -25,7 +28,7 @@ for f in usr/bin/kiosk usr/share/kiosk/assets/i18n/vi/core.toml usr/share/kiosk/
          usr/share/man/man1/kiosk.1.gz lib/systemd/system/kiosk@.service usr/libexec/kiosk/kiosk-session; do
   [ -e "$r/$f" ] || fail "$f not in the package"
 done
-zcat "$r/usr/share/man/man1/kiosk.1.gz" | grep -q '^\.TH "KIOSK" "1"' || fail "kiosk.1 has no title"
+zcat "$r/usr/share/man/man1/kiosk.1.gz" | grep -q '^\.TH kiosk 1 ' || fail "kiosk.1 has no title"
 zcat "$r/usr/share/man/man1/kiosk.1.gz" | grep -q 'setup\\-kiosk\|kiosk init' || fail "kiosk.1 lacks the commands"
 
 # Markers in the root's copies: seen only if the program reads the root, not the source tree.
