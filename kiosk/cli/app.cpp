@@ -22,9 +22,11 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     Context ctx;
     ctx.dbPath = services::defaultDbPath();
-    app.add_option("--db", ctx.dbPath, "event database file (default var/event.db or $KIOSK_DB)");
+    app.add_option("--db", ctx.dbPath, "event database file (default $KIOSK_DB, else ~/.local/share/kiosk/event.db)");
     app.add_option("--lang", ctx.lang, "language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
     app.add_flag("--json", ctx.json, "print machine-readable JSON");
+    app.set_version_flag("--version", core::trf("install.version", {{"version", KIOSK_VERSION}}),
+                         core::tr("install.version_help"));
     // Language must be set before any callback runs.
     app.parse_complete_callback([&] { core::setLanguage(ctx.lang); });
 
@@ -38,6 +40,7 @@ int run(int argc, char** argv) {
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
+    addServiceCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/platform/service_notify.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/event_pump.hpp"
 #include "kiosk/ui/frame_drawer.hpp"
@@ -114,6 +115,7 @@ void frameLoop(const FrameLoop& l) {
         // One step per turn, so polls and timers interleave with the script.
         dirty |= l.replay.turn(sinceStart(), now);
         if (l.options.onTurn) l.options.onTurn();
+        platform::notifyAlive(); // the systemd watchdog: a hung loop stops these pings and is restarted
         if (l.drawer.wakeAt() && now >= l.drawer.wakeAt()) dirty = true;
         if (dirty) settle = 2;
         if (dirty || settle > 0 || l.drawer.animating()) {
@@ -183,6 +185,7 @@ int runGui(const GuiOptions& options, Backend& backend) {
     Inputs inputs(options, backend, shell, drawer);
     if (options.onStart) options.onStart();
     frameLoop(FrameLoop{shell, pump, drawer, replay, inputs, options, window->refreshHz()});
+    platform::notifyStopping();
 
     if (options.stopInputs) options.stopInputs();
     if (!options.stateFile.empty()) {
