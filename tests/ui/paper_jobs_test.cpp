@@ -22,7 +22,7 @@ struct JobEvent : test::TempEvent {
 
 } // namespace
 
-TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printed) with its path", "[ui][paper]") {
+TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printed) with its path", "[ui][paper][threads]") {
     JobEvent ev;
     ui::PaperJobs jobs(ev.db, (ev.dir / "var").string());
     const ui::ActionResult started = jobs.printBadge("D0001");
@@ -37,7 +37,7 @@ TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printe
     if (services::printerStatus("").state == services::PrinterState::Missing) CHECK(st.message == core::trf("gui.console.saved_pdf", {{"path", st.detail}}));
 }
 
-TEST_CASE("paper jobs: an unknown code fails as a message, and the next job runs", "[ui][paper]") {
+TEST_CASE("paper jobs: an unknown code fails as a message, and the next job runs", "[ui][paper][threads]") {
     JobEvent ev;
     ui::PaperJobs jobs(ev.db, (ev.dir / "var").string());
     jobs.printBadge("NOPE999");
