@@ -39,7 +39,9 @@ void appendCsvField(std::string& out, std::string_view field, char delimiter) {
 }
 
 CsvWriter::CsvWriter(const std::string& path, const CsvOptions& options) : m_options(options), m_path(path) {
-    m_file.reset(std::fopen(path.c_str(), "wb"));
+    // Written beside the target and renamed into place by a clean close(): a refused or failed
+    // export leaves no file, never a half-written one a person could take for the whole export.
+    m_file.reset(std::fopen(partPath().c_str(), "wb"));
     if (!m_file) {
         m_error = path + ": " + std::strerror(errno);
         return;
@@ -48,7 +50,12 @@ CsvWriter::CsvWriter(const std::string& path, const CsvOptions& options) : m_opt
     if (m_options.bom) m_buffer.append("\xEF\xBB\xBF");
 }
 
-CsvWriter::~CsvWriter() = default;
+CsvWriter::~CsvWriter() {
+    if (m_file) {
+        m_file.reset();
+        std::remove(partPath().c_str());
+    }
+}
 
 void CsvWriter::field(std::string_view text) {
     if (m_rowStarted) m_buffer.push_back(m_options.delimiter);
@@ -83,6 +90,9 @@ PaperStatus CsvWriter::close() {
         m_buffer.clear();
         // fclose reports a write the buffer held back (a full disk shows here).
         if (std::fclose(m_file.release()) != 0 && m_error.empty()) m_error = m_path + ": " + std::strerror(errno);
+        if (m_error.empty() && std::rename(partPath().c_str(), m_path.c_str()) != 0)
+            m_error = m_path + ": " + std::strerror(errno);
+        if (!m_error.empty()) std::remove(partPath().c_str());
     }
     PaperStatus status;
     status.error = m_error;

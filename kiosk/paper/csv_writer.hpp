@@ -26,7 +26,8 @@ std::string neutraliseFormula(std::string_view text);
 /// Appends field to out, quoted and with quotes doubled when needed.
 void appendCsvField(std::string& out, std::string_view field, char delimiter);
 
-/// A CSV file being written row by row (buffered; errors kept until close()).
+/// A CSV file being written row by row (buffered; errors kept until close(), which puts the
+/// file in place; a writer destroyed without close() leaves nothing).
 class CsvWriter {
 public:
     CsvWriter(const std::string& path, const CsvOptions& options = {});
@@ -47,6 +48,7 @@ public:
 
 private:
     void flushIfFull();
+    std::string partPath() const { return m_path + ".part"; }
     struct FileCloser {
         void operator()(std::FILE* f) const { std::fclose(f); }
     };

@@ -3,6 +3,7 @@
 #define ZX_USE_UTF8 1
 #include <ZXing/ReadBarcode.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "kiosk/paper/csv_reader.hpp"
 #include "tests/unit/paper_support.hpp"
@@ -61,9 +62,12 @@ TEST_CASE("CLI: export attendance as CSV and XLSX, with filters, JSON and usage 
     CHECK(scans.delimiter == ';');
     CHECK(scans.rows.size() == 1 + 3);
 
-    CHECK(cli.kiosk("export attendance --format csv --out x.csv --list nope").code == 2);
-    CHECK(cli.kiosk("export attendance --format pdf --out x.pdf").code == 2);
-    CHECK(cli.kiosk("export attendance --format csv --out x.csv --from yesterday").code == 2);
+    // A refused export leaves no file behind, not even an empty one.
+    CHECK(cli.kiosk("export attendance --format csv --out " + cli.dir.file("x.csv") + " --list nope").code == 2);
+    CHECK(cli.kiosk("export attendance --format pdf --out " + cli.dir.file("x.pdf")).code == 2);
+    CHECK(cli.kiosk("export attendance --format csv --out " + cli.dir.file("x.csv") + " --from yesterday").code == 2);
+    CHECK_FALSE(std::filesystem::exists(cli.dir.file("x.csv")));
+    CHECK_FALSE(std::filesystem::exists(cli.dir.file("x.pdf")));
     CHECK(cli.kiosk("export attendance --format csv --out " + cli.dir.file("no/dir/x.csv")).code == 2);
 }
 
