@@ -26,7 +26,7 @@ void addGuiCommands(CLI::App& app, Context& ctx) {
     cmd->add_option("--list", opts->settings.listId, "check-in list at start: le or hoi");
     cmd->add_flag("--exit", *exitMode, "start the gate in exit mode");
     cmd->add_option("--serial", *serial, "serial scanner port (/dev/ttyACM0), auto = the first found, none = off");
-    cmd->add_option("--replay", opts->replayFile, "run a replay script of timed steps (see docs/GUI.md)");
+    cmd->add_option("--replay", opts->replayFile, "run a replay script: steps that wait for the screen's state (see docs/GUI.md)");
     cmd->add_option("--screenshots", opts->screenshotDir, "folder for the replay's screenshots");
     cmd->add_option("--state", opts->stateFile, "write the screens' state as JSON here on quit");
     cmd->callback([&ctx, opts, windowed, exitMode, serial] {
