@@ -94,7 +94,7 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     store::ScanRecord scan;
     scan.uuid = core::newUuid();
     scan.at = out.at;
-    scan.kiosk = request.kiosk;
+    scan.kiosk = core::sanitizeText(request.kiosk); // typed names and reasons are outside text too
     scan.listId = request.listId;
     scan.direction = std::string(core::directionName(request.direction));
     scan.text = journalText;
@@ -102,7 +102,7 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     scan.reason = std::string(core::reasonName(out.decision.reason));
     if (out.delegate) scan.delegateId = out.delegate->id;
     scan.forced = out.decision.forced;
-    scan.forceReason = request.forceReason;
+    scan.forceReason = core::sanitizeText(request.forceReason);
     scan.source = request.source;
     store::insertScan(db, scan);
 
@@ -113,10 +113,10 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
         rec.listId = request.listId;
         rec.direction = scan.direction;
         rec.at = out.at;
-        rec.kiosk = request.kiosk;
+        rec.kiosk = scan.kiosk;
         rec.forced = out.decision.forced;
         rec.overridden = out.decision.forced ? std::string(core::reasonName(out.decision.overridden)) : "";
-        rec.forceReason = request.forceReason;
+        rec.forceReason = scan.forceReason;
         rec.scanUuid = scan.uuid;
         store::insertCheckin(db, rec);
         out.checkinId = db.lastInsertId();

@@ -186,7 +186,7 @@ std::vector<services::PrinterInfo> ServicesBackend::printers(bool refresh) {
     return m_printers;
 }
 
-void ServicesBackend::usePrinter(const std::optional<std::string>& printer) { m_jobs->setPrinter(printer); }
+void ServicesBackend::usePrinter(std::optional<std::string> printer) { m_jobs->setPrinter(std::move(printer)); }
 
 bool ServicesBackend::checkPin(std::string_view pin) {
     try {

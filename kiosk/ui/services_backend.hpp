@@ -28,7 +28,7 @@ public:
     ActionResult printBadge(const std::string& code) override;
     ActionResult exportAttendance(const std::string& path) override;
     std::vector<services::PrinterInfo> printers(bool refresh) override;
-    void usePrinter(const std::optional<std::string>& printer) override;
+    void usePrinter(std::optional<std::string> printer) override;
     bool checkPin(std::string_view pin) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
