@@ -24,6 +24,7 @@ using core::trf;
 namespace {
 
 std::string env(const char* name) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     const char* v = std::getenv(name);
     return v ? v : "";
 }

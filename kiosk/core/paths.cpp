@@ -11,6 +11,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string env(const char* name) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     const char* v = std::getenv(name);
     return v ? v : "";
 }

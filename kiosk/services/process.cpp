@@ -16,6 +16,7 @@ namespace kiosk::services {
 int runProgram(std::vector<std::string> args, bool quiet) {
     if (args.empty()) return -1;
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -38,13 +39,14 @@ int runProgram(std::vector<std::string> args, bool quiet) {
 }
 
 bool onPath(const std::string& name) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     const char* path = std::getenv("PATH");
     std::string dirs = path ? path : "/usr/bin:/bin";
     size_t start = 0;
     while (start <= dirs.size()) {
         const size_t end = std::min(dirs.find(':', start), dirs.size());
         const std::string dir = dirs.substr(start, end - start);
-        if (!dir.empty() && access((dir + "/" + name).c_str(), X_OK) == 0) return true;
+        if (!dir.empty() && access((dir + '/').append(name).c_str(), X_OK) == 0) return true;
         start = end + 1;
     }
     return false;

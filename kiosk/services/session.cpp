@@ -10,6 +10,7 @@
 namespace kiosk::services {
 
 std::string defaultDbPath() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     if (const char* env = std::getenv("KIOSK_DB"); env && *env) return env;
     return core::writableDir() + "/event.db";
 }

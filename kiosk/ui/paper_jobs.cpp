@@ -23,7 +23,7 @@ JobStatus PaperJobs::status() const {
     return m_status;
 }
 
-ActionResult PaperJobs::start(std::string label, Work work) {
+ActionResult PaperJobs::start(const std::string& label, Work work) {
     {
         std::lock_guard lock(m_mutex);
         if (m_status.running) return {false, core::tr("gui.console.job_busy"), {}};

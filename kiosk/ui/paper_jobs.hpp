@@ -36,7 +36,7 @@ public:
 
 private:
     using Work = std::function<ActionResult(const paper::Progress&)>;
-    ActionResult start(std::string label, Work work);
+    ActionResult start(const std::string& label, Work work);
 
     std::string m_dbPath;
     std::string m_outDir;
