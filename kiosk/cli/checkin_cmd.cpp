@@ -2,6 +2,7 @@
 #include "kiosk/cli/context.hpp"
 #include "kiosk/cli/output.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/checkin_desk.hpp"
@@ -37,6 +38,11 @@ void addCheckinCommands(CLI::App& app, Context& ctx) {
         }
         if (r.force && r.forceReason.empty()) {
             ctx.err(core::tr("checkin.need_reason"));
+            ctx.exitCode = kExitError;
+            return;
+        }
+        if (auto tooLong = core::lengthProblem(core::TextField::Reason, r.forceReason)) {
+            ctx.err(*tooLong);
             ctx.exitCode = kExitError;
             return;
         }

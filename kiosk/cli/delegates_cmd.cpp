@@ -81,8 +81,10 @@ void addAdd(CLI::App& parent, Context& ctx) {
         services::DirectoryError error{};
         const auto d = dir.addWalkIn(*w, error);
         if (!d) {
-            ctx.err(error == services::DirectoryError::MissingName ? core::tr("delegates.missing_name")
-                                                                  : core::trf("delegates.unknown_category", {{"value", w->categoryId}}));
+            if (error == services::DirectoryError::TooLong) ctx.err(services::walkInLengthProblem(*w).value_or(""));
+            else
+                ctx.err(error == services::DirectoryError::MissingName ? core::tr("delegates.missing_name")
+                                                                      : core::trf("delegates.unknown_category", {{"value", w->categoryId}}));
             ctx.exitCode = kExitRefused;
             return;
         }

@@ -28,6 +28,7 @@ public:
     ActionResult printBadge(const std::string& code) override;
     ActionResult exportAttendance(const std::string& path) override;
     bool checkPin(std::string_view pin) override;
+    std::optional<PinAnswer> tryPin(std::string_view pin, const std::string& kiosk, core::Millis now) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
     services::Session& session() { return *m_session; }
