@@ -24,6 +24,7 @@ core::BadgeKey key(std::uint8_t fill) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const core::BadgeKey ours = key(7), theirs = key(8);
     static const std::string prefix = "ANTQ23";
+    static const std::string kExternalCode = "HIS-000123";
     fuzz::Bytes in(data, size);
     const std::uint8_t how = in.byte();
     const int serial = static_cast<int>(in.byte() % 4);
@@ -69,7 +70,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The registry answers for a valid signed badge, or a plain code where those are allowed.
     const bool lookedUp = (f.badge.kind == core::ParsedBadge::Kind::Signed && f.signatureValid) ||
                           (f.badge.kind == core::ParsedBadge::Kind::Plain && plainAllowed);
-    if (lookedUp && delegateFound) {
+    // A plain code is found only when it is exactly a delegate's imported external code.
+    const bool known =
+        f.badge.kind == core::ParsedBadge::Kind::Signed || f.badge.text == kExternalCode;
+    if (lookedUp && delegateFound && known) {
         core::Delegate d;
         d.id = 1;
         d.code = f.badge.code;
@@ -91,7 +95,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const core::Decision d = core::decide(f);
     const bool admitted = d.status == core::Status::Accepted && d.reason == core::Reason::Ok;
     if (!admitted) return 0;
-    if (origin == Forged || origin == OtherEvent) __builtin_trap();
+    // A forged or other-event badge stays refused; altered into some other text, it can only get in
+    // as the exact external code of a delegate (which the organizers imported).
+    if ((origin == Forged || origin == OtherEvent) &&
+        f.badge.kind != core::ParsedBadge::Kind::Plain)
+        __builtin_trap();
+    if (f.badge.kind == core::ParsedBadge::Kind::Plain && f.badge.text != kExternalCode)
+        __builtin_trap();
     if (f.badge.kind == core::ParsedBadge::Kind::Malformed || !f.delegate) __builtin_trap();
     if (f.badge.kind == core::ParsedBadge::Kind::Signed && !(f.signatureValid && f.prefixMatches))
         __builtin_trap();
