@@ -2,6 +2,7 @@
 #include "kiosk/cli/context.hpp"
 #include "kiosk/cli/output.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/checkin_desk.hpp"
@@ -35,6 +36,9 @@ void addCheckinCommands(CLI::App& app, Context& ctx) {
         }
         if (r.force && r.forceReason.empty()) {
             return ctx.fail(kExitError, "missing_reason", core::tr("checkin.need_reason"));
+        }
+        if (auto tooLong = core::lengthProblem(core::TextField::Reason, r.forceReason)) {
+            return ctx.fail(kExitError, "too_long", *tooLong);
         }
         services::CheckinDesk desk(session);
         const auto outcome = *manual ? desk.admitByCode(core::asciiUpper(r.text), r) : desk.scan(r);

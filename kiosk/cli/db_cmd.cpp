@@ -1,10 +1,13 @@
 // kiosk stats | summary | check | backup FILE
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <sys/stat.h>
 
 #include "kiosk/cli/context.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
+#include "kiosk/services/badge_key.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/store/schema.hpp"
 #include "kiosk/store/delegate_repo.hpp"
@@ -77,13 +80,20 @@ void addCheck(CLI::App& app, Context& ctx) {
         const auto result = db.integrityCheck();
         // The dashboards' kept counts must equal a recount from the records themselves.
         const bool countsOk = result == "ok" && store::attendanceCounts(db) == store::recountAttendance(db);
+        // The file holds the badge key and the PIN hash: other users of the computer must not read it.
+        struct stat st {};
+        const bool readable = ::stat(db.path().c_str(), &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
         if (ctx.json) {
             core::JsonWriter w;
-            w.beginObject().field("ok", result == "ok" && countsOk).field("detail", result).field("counts_ok", countsOk).endObject();
+            w.beginObject().field("ok", result == "ok" && countsOk).field("detail", result).field("counts_ok", countsOk);
+            w.field("readable_by_others", readable).endObject();
             ctx.out(w.str());
         } else {
             ctx.out(result == "ok" ? core::tr("cli.integrity_ok") : core::trf("cli.integrity_bad", {{"detail", result}}));
             if (result == "ok" && !countsOk) ctx.out(core::tr("cli.counts_bad"));
+            if (readable) ctx.out(core::trf("cli.db_readable", {{"path", db.path()}, {"mode", mode}}));
         }
         ctx.exitCode = result == "ok" && countsOk ? kExitOk : kExitRefused;
     });
@@ -105,9 +115,20 @@ void addBackup(CLI::App& app, Context& ctx) {
     });
 }
 
+void addKey(CLI::App& app, Context& ctx) {
+    auto* key = app.add_subcommand("key", "the event's badge key");
+    key->require_subcommand(1);
+    auto* rotate = key->add_subcommand("rotate", "replace the badge key: every badge printed before is refused");
+    rotate->callback([&ctx] {
+        services::rotateBadgeKey(ctx.session().db(), "cli");
+        ctx.out(core::tr("cli.key_rotated"));
+    });
+}
+
 } // namespace
 
 void addDatabaseCommands(CLI::App& app, Context& ctx) {
+    addKey(app, ctx);
     addStats(app, ctx);
     addSummary(app, ctx);
     addCheck(app, ctx);

@@ -95,6 +95,8 @@ void addAdd(CLI::App& parent, Context& ctx) {
         services::DirectoryError error{};
         const auto d = dir.addWalkIn(*w, error);
         if (!d) {
+            if (error == services::DirectoryError::TooLong)
+                return ctx.fail(kExitRefused, "too_long", services::walkInLengthProblem(*w).value_or(""));
             if (error == services::DirectoryError::MissingName)
                 return ctx.fail(kExitRefused, "missing_name", core::tr("delegates.missing_name"));
             return ctx.fail(kExitRefused, "unknown_category", core::trf("delegates.unknown_category", {{"value", w->categoryId}}));

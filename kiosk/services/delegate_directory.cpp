@@ -1,6 +1,7 @@
 #include "kiosk/services/delegate_directory.hpp"
 
 #include "kiosk/core/badge.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/store/delegate_repo.hpp"
@@ -27,10 +28,21 @@ std::vector<core::Delegate> DelegateDirectory::search(const std::string& query, 
     return out;
 }
 
+std::optional<std::string> walkInLengthProblem(const WalkIn& w) {
+    for (const auto& [field, value] : {std::pair{core::TextField::Name, &w.name}, std::pair{core::TextField::Title, &w.title},
+                                       std::pair{core::TextField::Unit, &w.unit}, std::pair{core::TextField::Seat, &w.seat}})
+        if (auto problem = core::lengthProblem(field, *value)) return problem;
+    return std::nullopt;
+}
+
 std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, DirectoryError& error) {
     error = DirectoryError::None;
     if (w.name.empty()) {
         error = DirectoryError::MissingName;
+        return std::nullopt;
+    }
+    if (walkInLengthProblem(w)) {
+        error = DirectoryError::TooLong;
         return std::nullopt;
     }
     const core::Category* category = core::findCategory(m_session.categories(), w.categoryId);

@@ -21,7 +21,10 @@ struct WalkIn {
 };
 
 /// Why a delegate operation did not happen (values, not exceptions).
-enum class DirectoryError { None, NotFound, MissingName, UnknownCategory };
+enum class DirectoryError { None, NotFound, MissingName, UnknownCategory, TooLong };
+
+/// The localized refusal when a walk-in's name, title, unit or seat is longer than core/limits.hpp allows.
+std::optional<std::string> walkInLengthProblem(const WalkIn& walkIn);
 
 class DelegateDirectory {
 public:

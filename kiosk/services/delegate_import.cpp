@@ -5,9 +5,11 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/paper/csv_reader.hpp"
@@ -140,6 +142,15 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
             problem(row.line, col(Column::Name), "missing_name", {});
             rowOk = false;
         }
+        for (const auto& [column, field, value] : {std::tuple{Column::Name, core::TextField::Name, &d.name},
+                                                   std::tuple{Column::Title, core::TextField::Title, &d.title},
+                                                   std::tuple{Column::Unit, core::TextField::Unit, &d.unit},
+                                                   std::tuple{Column::Seat, core::TextField::Seat, &d.seat},
+                                                   std::tuple{Column::ExternalCode, core::TextField::ExternalCode, &d.externalCode}})
+            if (auto tooLong = core::lengthProblem(field, *value)) {
+                problem(row.line, col(column), "too_long", {{"detail", *tooLong}});
+                rowOk = false;
+            }
         auto known = categoryOfValue.find(category);
         if (known == categoryOfValue.end()) {
             const core::Category* found = core::findCategory(categories, category);

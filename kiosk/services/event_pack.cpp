@@ -8,6 +8,7 @@
 
 #include "kiosk/core/badge.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/paper/csv_reader.hpp"
@@ -178,6 +179,8 @@ InitResult initEvent(const InitOptions& o) {
             for (const auto& cat : categories) known = known || cat.id == c;
             if (!known) result.problems.push_back(core::trf("init.unknown_category", {{"list", l.id}, {"value", c}}));
         }
+    const std::string pin = !o.pin.empty() ? o.pin : (!defaultPin.empty() ? defaultPin : "1908");
+    if (auto bad = core::pinProblem(pin)) result.problems.push_back(*bad);
     if (!result.problems.empty()) return result;
 
     if (fs::exists(o.dbPath)) {
@@ -198,7 +201,7 @@ InitResult initEvent(const InitOptions& o) {
             store::saveCategories(*db, categories);
             store::saveLists(*db, lists);
             store::setSetting(*db, "badge_key", core::keyToHex(core::generateBadgeKey()));
-            result.pinUsed = !o.pin.empty() ? o.pin : (!defaultPin.empty() ? defaultPin : "1908");
+            result.pinUsed = pin;
             store::setSetting(*db, "pin_hash", hashPin(result.pinUsed));
             store::setSetting(*db, "pack_dir", fs::absolute(o.packDir).string());
             tx.commit();

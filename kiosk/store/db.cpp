@@ -18,6 +18,11 @@ constexpr int kBusyTimeoutMs = 5000;
 
 } // namespace
 
+void unknownCode(std::string_view what, std::string_view text) {
+    // SQLITE_CORRUPT: to the services and the GUI this is broken infrastructure, like a bad page.
+    throw DbError(SQLITE_CORRUPT, "unknown " + std::string(what) + " '" + std::string(text.substr(0, 40)) + "' in the database");
+}
+
 bool DbError::busy() const {
     const int primary = m_code & 0xff;
     return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;

@@ -30,6 +30,16 @@ private:
     int m_code;
 };
 
+/// A code read back from the database (a score reason, a sheet state...) that its enum's table
+/// does not know: the file was written by a newer version or damaged. Never silently a default.
+[[noreturn]] void unknownCode(std::string_view what, std::string_view text);
+
+/// The parsed value, or unknownCode(what, text).
+template <class T> T knownCode(std::optional<T> parsed, std::string_view what, std::string_view text) {
+    if (!parsed) unknownCode(what, text);
+    return std::move(*parsed);
+}
+
 /// A prepared statement; bind with 1-based indexes, read columns 0-based.
 class Statement {
 public:

@@ -30,13 +30,15 @@ core::Contest readContest(const Statement& st) {
     core::Contest c;
     c.id = st.getText(0);
     c.name = st.getText(1);
-    c.kind = core::parseContestKind(st.getText(2)).value_or(core::ContestKind::Quiz);
+    c.kind = knownCode(core::parseContestKind(st.getText(2)), "contest kind", st.getText(2));
     c.pos = int(st.getInt(3));
     c.prizes = {int(st.getInt(4)), int(st.getInt(5)), int(st.getInt(6)), int(st.getInt(7))};
-    c.aggregation = core::parseAggregation(st.getText(8)).value_or(core::Aggregation::TrimmedMean);
-    c.tieBreaks = core::parseTieBreaks(st.getText(9)).value_or(std::vector<core::TieBreak>{});
+    c.aggregation = knownCode(core::parseAggregation(st.getText(8)), "aggregation", st.getText(8));
+    c.tieBreaks = knownCode(core::parseTieBreaks(st.getText(9)), "tie-break", st.getText(9));
     c.decimals = int(st.getInt(10));
-    c.better = st.getText(11) == "lower" ? core::Better::Lower : core::Better::Higher;
+    const std::string better = st.getText(11);
+    if (better != "lower" && better != "higher") unknownCode("better", better);
+    c.better = better == "lower" ? core::Better::Lower : core::Better::Higher;
     c.resultUnit = st.getText(12);
     c.timeResults = st.getInt(13) != 0;
     c.tiePlaces = int(st.getInt(14));
@@ -114,7 +116,7 @@ std::vector<core::QuizRound> loadRounds(Database& db, const std::string& contest
         core::QuizRound r;
         r.id = st.getText(0);
         r.name = st.getText(1);
-        r.kind = core::parseRoundKind(st.getText(2)).value_or(core::RoundKind::Everyone);
+        r.kind = knownCode(core::parseRoundKind(st.getText(2)), "round kind", st.getText(2));
         r.wrongPoints = int(st.getInt(3));
         r.falseStart = {int(st.getInt(4)), st.getInt(5) != 0};
         out.push_back(std::move(r));
@@ -219,7 +221,7 @@ SavedQuizState loadQuizState(Database& db, const std::string& contestId) {
     SavedQuizState s;
     if (!st.step()) return s;
     s.state.questionId = st.getText(0);
-    s.state.phase = core::parseQuestionPhase(st.getText(1)).value_or(core::QuestionPhase::Idle);
+    s.state.phase = knownCode(core::parseQuestionPhase(st.getText(1)), "question phase", st.getText(1));
     s.showId = st.getInt(2);
     s.state.shownAt = st.getInt(3);
     s.state.startedAt = st.getInt(4);
@@ -275,7 +277,7 @@ std::vector<core::ScoreEvent> loadScoreEvents(Database& db, const std::string& c
         e.teamId = st.getText(1);
         e.questionId = st.getText(2);
         e.delta = int(st.getInt(3));
-        e.reason = core::parseScoreReason(st.getText(4)).value_or(core::ScoreReason::Adjust);
+        e.reason = knownCode(core::parseScoreReason(st.getText(4)), "score reason", st.getText(4));
         e.tieBreak = st.getInt(5) != 0;
         if (!st.isNull(6)) e.undoes = st.getInt(6);
         e.by = st.getText(7);
@@ -322,7 +324,7 @@ Sheet readSheet(const Statement& st) {
     s.id = st.getInt(0);
     s.performanceId = st.getText(1);
     s.judgeId = st.getText(2);
-    s.state = core::parseSheetState(st.getText(3)).value_or(core::SheetState::Draft);
+    s.state = knownCode(core::parseSheetState(st.getText(3)), "sheet state", st.getText(3));
     s.updatedAt = st.getInt(4);
     s.submittedAt = st.getInt(5);
     s.reopened = int(st.getInt(6));

@@ -9,6 +9,7 @@
 
 #include "kiosk/core/checkin_rules.hpp"
 #include "kiosk/core/model.hpp"
+#include "kiosk/core/pin_rule.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/services/print_queue.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -95,6 +96,12 @@ struct WalkIn {
     std::string categoryId;
 };
 
+/// What a counted PIN attempt came to: opened or not, and the machine's lockout after it.
+struct PinAnswer {
+    bool open = false;
+    core::PinLockState state;
+};
+
 /// The intents a screen may ask for. The real implementation sits on kiosk/services; tests may
 /// use any other. Every method catches its own infrastructure errors and reports them as values.
 class Backend {
@@ -122,6 +129,9 @@ public:
     virtual void usePrinter(std::optional<std::string> printer) {} // NOLINT(performance-unnecessary-value-param)
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;
+    /// A PIN attempt counted for this kiosk (the database keeps the lockout); nullopt when the
+    /// backend keeps no count, and the prompt then counts in memory.
+    virtual std::optional<PinAnswer> tryPin(std::string_view, const std::string& /*kiosk*/, core::Millis) { return std::nullopt; }
     /// Records this kiosk as alive for the console's device list.
     virtual void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) = 0;
 };

@@ -5,13 +5,6 @@
 
 namespace kiosk::ui {
 
-void PinLockout::wrong(core::Millis now) {
-    if (++m_wrong >= kMaxAttempts) {
-        m_wrong = 0;
-        m_lockedUntil = now + kLockMs;
-    }
-}
-
 void PinPrompt::open(PinPurpose purpose, std::string target) {
     m_purpose = purpose;
     m_target = std::move(target);
@@ -39,7 +32,14 @@ bool PinPrompt::submit(ViewContext& ctx) {
     }
     // Without a PIN set (a database not made by `kiosk init`), the prompt opens on Enter and the
     // console warns about it; a kiosk set up properly always has one.
-    const bool ok = ctx.snap.pinSet ? ctx.backend.checkPin(m_digits) : true;
+    bool ok = true;
+    if (const auto answer = ctx.backend.tryPin(m_digits, ctx.settings.kiosk, ctx.now)) {
+        ok = answer->open;
+        m_lockout.mirror(answer->state);
+    } else {
+        ok = ctx.snap.pinSet ? ctx.backend.checkPin(m_digits) : true;
+        if (!ok) m_lockout.wrong(ctx.now);
+    }
     m_digits.clear();
     if (ok) {
         m_lockout.right();
@@ -47,7 +47,6 @@ bool PinPrompt::submit(ViewContext& ctx) {
         m_purpose = PinPurpose::None;
         return true;
     }
-    m_lockout.wrong(ctx.now);
     m_message = m_lockout.locked(ctx.now) ? std::string() : core::tr("gui.pin.wrong");
     return false;
 }

@@ -4,29 +4,32 @@
 #include <functional>
 #include <string>
 
+#include "kiosk/core/pin_rule.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/ui/view.hpp"
 
 namespace kiosk::ui {
 
-/// Five wrong PINs lock the prompt for a minute.
+/// Five wrong PINs lock the prompt, for 60 s, then 5 min, then 15 min (core/pin_rule.hpp). With
+/// the real backend the database keeps the count per machine and this mirrors it; a backend that
+/// keeps none (tests) is counted here.
 class PinLockout {
 public:
-    static constexpr int kMaxAttempts = 5;
-    static constexpr core::Millis kLockMs = 60000;
+    static constexpr int kMaxAttempts = core::kPinMaxAttempts;
 
     /// True while the prompt refuses attempts.
-    bool locked(core::Millis now) const { return now < m_lockedUntil; }
-    core::Millis lockedUntil() const { return m_lockedUntil; }
+    bool locked(core::Millis now) const { return core::pinLocked(m_state, now); }
+    core::Millis lockedUntil() const { return m_state.lockedUntil; }
     /// Records a wrong PIN; the fifth in a row starts the lock.
-    void wrong(core::Millis now);
+    void wrong(core::Millis now) { core::pinWrong(m_state, now); }
     /// A right PIN clears the count.
-    void right() { m_wrong = 0; }
-    int wrongCount() const { return m_wrong; }
+    void right() { core::pinRight(m_state); }
+    int wrongCount() const { return m_state.wrong; }
+    /// Takes the state the database answered with.
+    void mirror(const core::PinLockState& state) { m_state = state; }
 
 private:
-    int m_wrong = 0;
-    core::Millis m_lockedUntil = 0;
+    core::PinLockState m_state;
 };
 
 /// What the PIN is being asked for.

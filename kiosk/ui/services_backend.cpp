@@ -6,6 +6,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/event_pack.hpp"
+#include "kiosk/services/pin_guard.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
 
@@ -143,6 +144,7 @@ ActionResult ServicesBackend::walkIn(const WalkIn& person, core::Millis now) {
         services::DirectoryError error = services::DirectoryError::None;
         auto d = m_directory.addWalkIn(w, error);
         m_dirty = true;
+        if (!d && error == services::DirectoryError::TooLong) return {false, services::walkInLengthProblem(w).value_or(""), {}};
         if (!d) return {false, core::tr("gui.console.walkin_failed"), {}};
         return {true, core::trf("gui.console.walked_in", {{"name", d->name}, {"code", d->code}}), d->code};
     } catch (const store::DbError& e) {
@@ -194,6 +196,15 @@ bool ServicesBackend::checkPin(std::string_view pin) {
         return hash && services::checkPin(*hash, std::string(pin));
     } catch (const store::DbError&) {
         return false;
+    }
+}
+
+std::optional<PinAnswer> ServicesBackend::tryPin(std::string_view pin, const std::string& kiosk, core::Millis now) {
+    try {
+        const auto a = services::tryPin(m_session->db(), kiosk, pin, now);
+        return PinAnswer{a.result == services::PinAttempt::Result::Open, a.state};
+    } catch (const store::DbError&) {
+        return PinAnswer{false, {}}; // a failing database opens nothing
     }
 }
 

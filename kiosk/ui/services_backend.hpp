@@ -30,6 +30,7 @@ public:
     std::vector<services::PrinterInfo> printers(bool refresh) override;
     void usePrinter(std::optional<std::string> printer) override;
     bool checkPin(std::string_view pin) override;
+    std::optional<PinAnswer> tryPin(std::string_view pin, const std::string& kiosk, core::Millis now) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
     services::Session& session() { return *m_session; }
