@@ -38,6 +38,7 @@ int run(int argc, char** argv) {
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
+    addHubCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

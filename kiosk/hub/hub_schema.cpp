@@ -44,6 +44,7 @@ CREATE TABLE kiosk_hub.records(
   uuid uuid NOT NULL,
   kind text NOT NULL,
   kiosk text NOT NULL,
+  origin text NOT NULL,
   at bigint NOT NULL,
   offline boolean NOT NULL DEFAULT false,
   received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -62,13 +63,14 @@ CREATE TABLE kiosk_hub.presence(
   first_uuid uuid,
   last_at bigint,
   PRIMARY KEY(event_id, list_id, delegate_code));
--- Reference data published by the organizer (delegates today): newest version per key, seq from
+-- Reference data from the organizer out (delegates; a joined kiosk publishes its own walk-ins): newest version per key, seq from
 -- the records' sequence so a pull is one cursor.
 CREATE TABLE kiosk_hub.reference(
   event_id bigint NOT NULL REFERENCES kiosk_hub.events(id) ON DELETE CASCADE,
   kind text NOT NULL,
   key text NOT NULL,
   seq bigint NOT NULL,
+  origin text NOT NULL,
   revoked boolean NOT NULL DEFAULT false,
   body jsonb NOT NULL,
   PRIMARY KEY(event_id, kind, key));
