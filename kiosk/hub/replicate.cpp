@@ -207,7 +207,7 @@ int pullReference(PgConn& c, store::Database& db, const Membership& m) {
                     Clock::now() + std::chrono::seconds(60));
     if (r.rows() == 0) return 0;
     store::Transaction tx(db);
-    auto& st = db.cached(R"SQL(
+    const std::string upsert = R"SQL(
 INSERT INTO delegates(code, name, title, unit, category_id, rank, seat, introduce, external_code, badge_serial, revoked, walk_in, created_at, updated_at)
 SELECT json_extract(?1, '$.code'), json_extract(?1, '$.name'), json_extract(?1, '$.title'), json_extract(?1, '$.unit'),
   json_extract(?1, '$.category_id'), json_extract(?1, '$.rank'), json_extract(?1, '$.seat'), json_extract(?1, '$.introduce'),
@@ -216,8 +216,8 @@ SELECT json_extract(?1, '$.code'), json_extract(?1, '$.name'), json_extract(?1, 
 WHERE EXISTS (SELECT 1 FROM categories WHERE id = json_extract(?1, '$.category_id'))
 ON CONFLICT(code) DO UPDATE SET name = excluded.name, title = excluded.title, unit = excluded.unit, category_id = excluded.category_id,
   rank = excluded.rank, seat = excluded.seat, introduce = excluded.introduce, external_code = excluded.external_code,
-  badge_serial = excluded.badge_serial, revoked = excluded.revoked, walk_in = excluded.walk_in, updated_at = excluded.updated_at)SQL");
-    for (int i = 0; i < r.rows(); ++i) st.bind(1, r.text(i, 1)).run();
+  badge_serial = excluded.badge_serial, revoked = excluded.revoked, walk_in = excluded.walk_in, updated_at = excluded.updated_at)SQL";
+    for (int i = 0; i < r.rows(); ++i) db.cached(upsert).bind(1, r.text(i, 1)).run();
     store::touchDelegates(db);
     store::setFleetCursor(db, "ref", r.integer(r.rows() - 1, 0));
     tx.commit();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "hub_support.hpp"
+#include "kiosk/store/fleet_repo.hpp"
 
 using namespace kiosk;
 using namespace kiosk::test;
