@@ -84,6 +84,8 @@ struct HubBench {
     }
 };
 
+core::Millis eventMorning() { return *core::parseIso8601("2023-08-18T08:00:00+07:00", 420); }
+
 std::vector<double> scanTimes(const std::string& path, const std::vector<std::string>& badges, bool joined) {
     auto session = services::Session::open(path);
     services::CheckinDesk desk(*session);
@@ -92,13 +94,14 @@ std::vector<double> scanTimes(const std::string& path, const std::vector<std::st
     std::vector<double> ms;
     services::ScanRequest r;
     r.kiosk = "bench";
-    r.at = core::nowMillis();
+    r.at = eventMorning();
     for (const auto& b : badges) {
         r.text = b;
         const auto t0 = std::chrono::steady_clock::now();
         const auto out = desk.scan(r);
         ms.push_back(msSince(t0));
-        if (out.decision.status != core::Status::Accepted || out.offline) throw std::runtime_error("bench scan not admitted online");
+        if (out.decision.status != core::Status::Accepted) throw std::runtime_error("bench scan refused");
+        if (out.offline) throw std::runtime_error("bench scan offline: the hub took longer than the budget");
     }
     return ms;
 }
@@ -123,7 +126,7 @@ void propagation(HubBench& h, Report& rep) {
     std::vector<double> ms, peer;
     services::ScanRequest r;
     r.kiosk = "benchA";
-    r.at = core::nowMillis();
+    r.at = eventMorning();
     auto visible = [&](store::Database& db, const std::string& code) {
         auto& st = db.cached("SELECT count(*) FROM presence p JOIN delegates d ON d.id = p.delegate_id WHERE d.code = ? AND p.list_id = 'le'");
         st.bind(1, code);
@@ -134,8 +137,8 @@ void propagation(HubBench& h, Report& rep) {
     for (int i = 1000; i < 1100; ++i) {
         r.text = h.badges[i];
         const auto t0 = std::chrono::steady_clock::now();
-        desk.scan(r);
-        while (!visible(*b, h.codes[i])) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (desk.scan(r).offline) throw std::runtime_error("bench scan offline: the hub took longer than the budget");
+        while (!visible(*b, h.codes[i]) && msSince(t0) < 10'000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         ms.push_back(msSince(t0));
     }
     // Peer: two connections on one SQLite file (one PC), the second polling the same way.
@@ -212,6 +215,9 @@ void backlogMerge(HubBench& h, Report& rep) {
 }
 
 Register reg("hub", [](Report& rep) {
+    // This shared 2-core machine is loaded: a generous budget, so a slow answer is measured
+    // rather than turned into an offline decision (the bench throws if one goes offline anyway).
+    ::setenv("KIOSK_HUB_BUDGET_MS", "3000", 0);
     HubBench h;
     checkinLatency(h, rep);
     propagation(h, rep);
