@@ -17,13 +17,17 @@ TEST_CASE("a program step on the MC machine is shown on the stage machine within
     REQUIRE(runKiosk("--db " + q(mc) + " program next --kiosk mc").code == 0);
     mcSync.poke();
     const auto shown = [&] {
-        return runKiosk("--db " + q(stage) + " program show --json").out.find("\"current\":{\"id\":\"ly-do\"") != std::string::npos;
+        return runKiosk("--db " + q(stage) + " program show --json")
+                   .out.find("\"current\":{\"id\":\"ly-do\"") != std::string::npos;
     };
     CHECK(waitFor(shown, std::chrono::seconds(1)));
     CHECK(count(stage, "SELECT count(*) FROM show_actions WHERE kiosk = 'mc'") == 2);
     // Pulled actions are never pushed back, nor pulled twice.
     stageSync.poke();
-    CHECK(waitFor([&] { return stageSync.status().lastPull > 0 && stageSync.status().backlog == 0; }, std::chrono::seconds(2)));
-    CHECK(std::stoll(f.pg.psql("SELECT count(*) FROM kiosk_hub.records WHERE kind = 'show_action'")) == 2);
+    CHECK(
+        waitFor([&] { return stageSync.status().lastPull > 0 && stageSync.status().backlog == 0; },
+                std::chrono::seconds(2)));
+    CHECK(std::stoll(
+              f.pg.psql("SELECT count(*) FROM kiosk_hub.records WHERE kind = 'show_action'")) == 2);
     CHECK(count(stage, "SELECT count(*) FROM show_actions") == 2);
 }
