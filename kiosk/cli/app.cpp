@@ -154,6 +154,7 @@ int run(int argc, char** argv) {
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
     addServiceCommands(app, ctx);
+    addHubCommands(app, ctx);
     localizeHelp(app, "");
     localizeFormatter(app);
 

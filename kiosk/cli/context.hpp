@@ -50,5 +50,6 @@ void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
 void addServiceCommands(CLI::App& app, Context& ctx); ///< service_cmd.cpp: setup-kiosk, service-stopped
 void addApologyCommands(CLI::App& delegates, Context& ctx); ///< apology_cmd.cpp: under `kiosk delegates`
+void addHubCommands(CLI::App& app, Context& ctx); ///< hub_cmd.cpp: several machines, one event
 
 } // namespace kiosk::cli

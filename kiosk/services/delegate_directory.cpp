@@ -6,6 +6,7 @@
 #include "kiosk/core/time.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
+#include "kiosk/store/fleet_repo.hpp"
 
 namespace kiosk::services {
 
@@ -53,7 +54,7 @@ std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, Dire
     store::Database& db = m_session.db();
     store::Transaction tx(db);
     core::Delegate d;
-    d.code = store::nextDelegateCode(db, "W");
+    d.code = store::nextDelegateCode(db, store::walkInPrefix(db));
     d.name = core::sanitizeText(w.name);
     d.title = core::sanitizeText(w.title);
     d.unit = core::sanitizeText(w.unit);

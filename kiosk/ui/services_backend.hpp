@@ -6,6 +6,7 @@
 
 #include "kiosk/services/checkin_desk.hpp"
 #include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/checkpointer.hpp"
 #include "kiosk/ui/model.hpp"
@@ -45,6 +46,8 @@ private:
     bool m_dirty = true; ///< this process wrote: data_version only reports other connections
     std::vector<services::PrinterInfo> m_printers;
     bool m_printersAsked = false;
+    std::unique_ptr<services::Fleet> m_fleet;              ///< null unless the database joined a hub
+    std::unique_ptr<services::FleetSyncThread> m_fleetSync; ///< push, pull and probe in the background
     std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for
 };
 
