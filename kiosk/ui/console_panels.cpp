@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 #include "kiosk/ui/console_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -184,8 +185,21 @@ void drawSetup(ViewContext& ctx, State& st) {
         s.direction = core::Direction::Exit;
     recordHotspot(ctx, "mode_exit");
 
+    // The name every check-in of this machine carries; kept in the database when the field is left.
     ImGui::SetNextItemWidth(400 * ctx.scale);
     ImGui::InputText(core::tr("gui.console.kiosk_name").c_str(), &s.kiosk);
+    recordHotspot(ctx, "kiosk_name");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        std::string name;
+        int n = 0; // a name, not a paste of a page: 60 characters is plenty
+        for (const std::string& c : core::utf8Chars(core::trim(s.kiosk)))
+            if (++n <= 60) name += c;
+        if (name.empty())
+            s.kiosk =
+                ctx.backend.kioskName().empty() ? defaultKioskName() : ctx.backend.kioskName();
+        else
+            st.lastAction = ctx.backend.setKioskName(s.kiosk = name);
+    }
 
     // Cameras are whatever V4L2 exposes; listing /dev is re-done every few seconds, not every frame.
     if (ctx.now >= st.camerasAt + 3000) {
@@ -209,8 +223,13 @@ void drawSetup(ViewContext& ctx, State& st) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(core::tr("gui.console.roles").c_str());
     ImGui::PopFont();
+    bool first = true;
     for (const Role& r : RoleRegistry::builtin().roles()) {
-        ImGui::SameLine();
+        if (first)
+            ImGui::SameLine();
+        else
+            flowNext(ctx, core::tr(r.titleKey));
+        first = false;
         if (bigButton(ctx, ("role_" + r.id).c_str(), core::tr(r.titleKey))) ctx.shellRequest = "role:" + r.id;
     }
 

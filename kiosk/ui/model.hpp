@@ -114,6 +114,10 @@ public:
     virtual ActionResult exportAttendance(const std::string& path) = 0;
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;
+    /// The name given to this machine in the console's setup tab ("" when none was given yet).
+    virtual std::string kioskName() { return {}; }
+    /// Keeps this machine's name in the event database, so the next start uses it.
+    virtual ActionResult setKioskName(const std::string& name) { return {true, {}, name}; }
     /// Records this kiosk as alive for the console's device list.
     virtual void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) = 0;
 };

@@ -12,6 +12,7 @@
 namespace kiosk::ui {
 
 namespace {
+constexpr const char* kKioskNameKey = "kiosk_name"; // the settings row naming this machine
 constexpr int kRecentScans = 60;
 constexpr core::Millis kArrivalBucketMs = 10 * 60 * 1000;
 // A cached statement that returned its one row stays active, and an active statement keeps the
@@ -182,6 +183,23 @@ bool ServicesBackend::checkPin(std::string_view pin) {
         return hash && services::checkPin(*hash, std::string(pin));
     } catch (const store::DbError&) {
         return false;
+    }
+}
+
+std::string ServicesBackend::kioskName() {
+    try {
+        return store::getSetting(m_session->db(), kKioskNameKey).value_or("");
+    } catch (const store::DbError&) {
+        return {}; // the default name from the host name is used instead
+    }
+}
+
+ActionResult ServicesBackend::setKioskName(const std::string& name) {
+    try {
+        store::setSetting(m_session->db(), kKioskNameKey, name);
+        return {true, core::trf("gui.console.kiosk_saved", {{"name", name}}), name};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), name};
     }
 }
 

@@ -28,6 +28,8 @@ public:
     ActionResult printBadge(const std::string& code) override;
     ActionResult exportAttendance(const std::string& path) override;
     bool checkPin(std::string_view pin) override;
+    std::string kioskName() override;
+    ActionResult setKioskName(const std::string& name) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
     services::Session& session() { return *m_session; }

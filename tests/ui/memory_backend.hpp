@@ -26,6 +26,12 @@ public:
     ui::ActionResult exportAttendance(const std::string& path) override { return {true, "exported " + path, path}; }
     bool checkPin(std::string_view pin) override { return pin == "2468"; }
     void heartbeat(const std::string&, const std::string&, const std::string&, core::Millis) override {}
+    std::string kioskName() override { return storedName; }
+    ui::ActionResult setKioskName(const std::string& name) override {
+        storedName = name;
+        return {true, "saved", name};
+    }
+    std::string storedName; ///< the setup tab's kiosk name, as the database would keep it
 
     std::vector<core::Delegate> delegates;
     std::map<std::string, core::Millis> firstEntry; ///< by code, list "le"
