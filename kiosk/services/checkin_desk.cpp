@@ -21,7 +21,8 @@ bool admits(const core::CheckinList& list, const std::string& category) {
 ScanOutcome CheckinDesk::scan(const ScanRequest& request) {
     core::CheckinFacts facts;
     facts.badge = core::parseBadge(core::cleanScan(request.text));
-    const std::string journalText = facts.badge.text.substr(0, 512);
+    // Cut to the journal's size, then made whole again: the cut may fall inside a character.
+    const std::string journalText = core::sanitizeText(std::string_view(facts.badge.text).substr(0, 512));
     const core::Event& event = m_session.event();
     facts.plainCodesAllowed = event.acceptPlainCodes;
     if (facts.badge.kind == core::ParsedBadge::Kind::Signed) {
@@ -93,7 +94,7 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     store::ScanRecord scan;
     scan.uuid = core::newUuid();
     scan.at = out.at;
-    scan.kiosk = request.kiosk;
+    scan.kiosk = core::sanitizeText(request.kiosk); // typed names and reasons are outside text too
     scan.listId = request.listId;
     scan.direction = std::string(core::directionName(request.direction));
     scan.text = journalText;
@@ -101,7 +102,7 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     scan.reason = std::string(core::reasonName(out.decision.reason));
     if (out.delegate) scan.delegateId = out.delegate->id;
     scan.forced = out.decision.forced;
-    scan.forceReason = request.forceReason;
+    scan.forceReason = core::sanitizeText(request.forceReason);
     scan.source = request.source;
     store::insertScan(db, scan);
 
@@ -112,10 +113,10 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
         rec.listId = request.listId;
         rec.direction = scan.direction;
         rec.at = out.at;
-        rec.kiosk = request.kiosk;
+        rec.kiosk = scan.kiosk;
         rec.forced = out.decision.forced;
         rec.overridden = out.decision.forced ? std::string(core::reasonName(out.decision.overridden)) : "";
-        rec.forceReason = request.forceReason;
+        rec.forceReason = scan.forceReason;
         rec.scanUuid = scan.uuid;
         store::insertCheckin(db, rec);
         out.checkinId = db.lastInsertId();
