@@ -86,6 +86,8 @@ void ProgramRunner::reload() {
         return core::protocolBefore(a.categoryRank, a.delegate, b.categoryRank, b.delegate);
     });
 
+    m.awaited = awaitedDelegates(m_db);
+
     m.awards.clear();
     for (auto& a : store::loadAwards(m_db)) {
         AwardEntry e;

@@ -12,6 +12,7 @@
 #include "kiosk/core/award.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/run_of_show.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -47,6 +48,7 @@ struct CeremonyModel {
     std::vector<IntroEntry> intro;        ///< protocol order: category rank, then delegate rank
     std::vector<AwardEntry> awards;
     core::Millis introSince = 0;
+    AwaitedList awaited;                  ///< who the ceremony waits for and has not arrived (before the start)
     int programEdits = 0;                 ///< times the program changed since this runner first read it
 
     const core::ProgramItem* current() const;

@@ -24,6 +24,8 @@ const ImVec4 kMutedV(0.63f, 0.67f, 0.75f, 1);
 
 } // namespace
 
+void drawLatest(ViewContext& ctx); // the latest scans' table, below
+
 void drawDashboard(ViewContext& ctx, State& st) {
     const Snapshot& snap = ctx.snap;
     const float w = ImGui::GetContentRegionAvail().x;
@@ -78,9 +80,27 @@ void drawDashboard(ViewContext& ctx, State& st) {
     arrivalsChart(ctx, snap.arrivals, ImVec2(half, ctx.fonts.body->FontSize * 12));
     ImGui::EndGroup();
 
+    // Below: the latest scans, and beside them who the ceremony still waits for (live, with the
+    // desk's "đã báo vắng").
+    const float bottomH = ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild("##latest", ImVec2(w * 0.56f, bottomH), false);
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(core::tr("gui.console.latest").c_str());
     ImGui::PopFont();
+    drawLatest(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##awaited_panel", ImVec2(0, bottomH), true);
+    const AwaitedIntent intent = drawAwaited(ctx, snap.awaited, snap.event.utcOffsetMin, &st.awaited);
+    if (intent.apologise)
+        st.lastAction = ctx.backend.apologise(intent.apologise->first, intent.apologise->second, ctx.settings.kiosk, ctx.now);
+    if (intent.withdraw) st.lastAction = ctx.backend.apologise(*intent.withdraw, {}, ctx.settings.kiosk, ctx.now);
+    if (!st.lastAction.ok && !st.lastAction.message.empty()) actionMessage(st.lastAction);
+    ImGui::EndChild();
+}
+
+void drawLatest(ViewContext& ctx) {
+    const Snapshot& snap = ctx.snap;
     if (ImGui::BeginTable("##recent", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
                           ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/ui/awaited_panel.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -288,7 +289,10 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     const auto* cur = m.current();
     if (cur && cur->kind == "intro") drawIntro(ctx, m, intent);
     else if (cur && cur->kind == "awards") drawAwards(ctx, m, intent);
-    else drawProgramList(ctx, m);
+    else if (m.show.state == core::ShowState::NotStarted) {
+        // "Are the leaders here yet?": before the first item, who the ceremony waits for.
+        drawAwaited(ctx, m.awaited, m.hasEvent ? m.event.utcOffsetMin : 420, nullptr);
+    } else drawProgramList(ctx, m);
     ImGui::EndChild();
 
     // The buttons, big enough for a thumb; the same steps as the clicker.
@@ -364,6 +368,8 @@ public:
         m_intro = static_cast<int>(m->intro.size());
         m_introNew = static_cast<int>(std::count_if(m->intro.begin(), m->intro.end(), [](const auto& e) { return e.isNew; }));
         m_kind = m->current() ? m->current()->kind : std::string();
+        m_awaited = static_cast<int>(m->awaited.missing.size());
+        m_awaitedApologised = m->awaited.apologised;
         wakeForTimers(ctx);
     }
     void dumpState(core::JsonWriter& json) const override {
@@ -373,6 +379,7 @@ public:
         json.field("blackout", m_stage.blackout).field("countdown", m_stage.countdown).field("message", m_stage.message);
         json.field("steps", m_steps).field("item_kind", m_kind).field("intro", m_intro).field("intro_new", m_introNew);
         json.field("program_edited", programJustEdited(m_ui, m_drawnAt)).field("error", error());
+        json.field("awaited", m_awaited).field("awaited_apologised", m_awaitedApologised);
     }
 
 private:
@@ -398,6 +405,7 @@ private:
     store::StageState m_stage;
     int m_steps = 0;
     int m_intro = 0, m_introNew = 0;
+    int m_awaited = 0, m_awaitedApologised = 0;
     std::string m_kind;
 };
 

@@ -9,6 +9,7 @@
 
 #include "kiosk/core/checkin_rules.hpp"
 #include "kiosk/core/model.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 
 namespace kiosk::ui {
@@ -43,6 +44,7 @@ struct Snapshot {
     bool pinSet = false;
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
     JobStatus job;             ///< the organizer's running or last job
+    services::AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;
@@ -118,6 +120,11 @@ public:
     virtual std::string kioskName() { return {}; }
     /// Keeps this machine's name in the event database, so the next start uses it.
     virtual ActionResult setKioskName(const std::string& name) { return {true, {}, name}; }
+    /// The desk marks a delegate "đã báo vắng" with a reason (or takes the mark back: reason empty).
+    virtual ActionResult apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                                   core::Millis now) {
+        return {false, {}, code};
+    }
     /// Records this kiosk as alive for the console's device list.
     virtual void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) = 0;
 };

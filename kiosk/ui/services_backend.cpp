@@ -66,6 +66,7 @@ void ServicesBackend::reload() {
     const auto dir = std::filesystem::absolute(db.path()).parent_path();
     const auto space = std::filesystem::space(dir, ec);
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
+    s.awaited = services::awaitedDelegates(db);
     s.version = m_snap.version + 1;
     s.job = m_snap.job;
     m_snap = std::move(s);
@@ -183,6 +184,20 @@ bool ServicesBackend::checkPin(std::string_view pin) {
         return hash && services::checkPin(*hash, std::string(pin));
     } catch (const store::DbError&) {
         return false;
+    }
+}
+
+ActionResult ServicesBackend::apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                                        core::Millis now) {
+    try {
+        const auto e = reason.empty() ? services::withdrawApology(m_session->db(), code, kiosk, now)
+                                      : services::apologise(m_session->db(), code, reason, kiosk, now);
+        m_dirty = true;
+        if (e == services::ApologyError::NotFound) return {false, core::tr("gui.console.not_found"), code};
+        if (e == services::ApologyError::MissingReason) return {false, core::tr("gui.console.reason_needed"), code};
+        return {true, {}, code};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), code};
     }
 }
 

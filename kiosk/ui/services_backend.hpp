@@ -29,6 +29,8 @@ public:
     ActionResult exportAttendance(const std::string& path) override;
     bool checkPin(std::string_view pin) override;
     std::string kioskName() override;
+    ActionResult apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                           core::Millis now) override;
     ActionResult setKioskName(const std::string& name) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
