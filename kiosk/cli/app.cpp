@@ -117,9 +117,11 @@ int run(int argc, char** argv) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     ctx.dbPath = services::defaultDbPath();
-    app.add_option("--db", ctx.dbPath, "event database file (default var/event.db or $KIOSK_DB)");
+    app.add_option("--db", ctx.dbPath, "event database file (default $KIOSK_DB, else ~/.local/share/kiosk/event.db)");
     app.add_option("--lang", ctx.lang, "language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
     app.add_flag("--json", ctx.json, "print machine-readable JSON");
+    app.set_version_flag("--version", core::trf("install.version", {{"version", KIOSK_VERSION}}),
+                         core::tr("install.version_help"));
     // Language must be set before any callback runs.
     app.parse_complete_callback([&] { core::setLanguage(ctx.lang); });
 
@@ -151,6 +153,7 @@ int run(int argc, char** argv) {
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
+    addServiceCommands(app, ctx);
     localizeHelp(app, "");
     localizeFormatter(app);
 

@@ -48,6 +48,7 @@ void addPaperCommands(CLI::App& app, Context& ctx);
 void addProgramCommands(CLI::App& app, Context& ctx); ///< program_cmd.cpp: the ceremony
 void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
+void addServiceCommands(CLI::App& app, Context& ctx); ///< service_cmd.cpp: setup-kiosk, service-stopped
 void addApologyCommands(CLI::App& delegates, Context& ctx); ///< apology_cmd.cpp: under `kiosk delegates`
 
 } // namespace kiosk::cli

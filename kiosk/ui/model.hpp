@@ -11,6 +11,8 @@
 #include "kiosk/core/model.hpp"
 #include "kiosk/services/awaited.hpp"
 #include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/services/print_queue.hpp"
+#include "kiosk/store/event_repo.hpp"
 
 namespace kiosk::ui {
 
@@ -36,6 +38,7 @@ struct Snapshot {
     std::vector<store::ScanRecord> recent;              ///< newest first, refused ones included
     std::vector<std::string> recentNames;               ///< the delegate's name per recent scan ("" if none)
     std::vector<store::KioskSeen> kiosks;
+    std::optional<store::AuditEntry> lastRestart; ///< the newest kiosk service restart (kiosk service-stopped)
     std::int64_t delegates = 0;
     std::int64_t version = 0;  ///< bumps whenever the snapshot changed
     std::string dbPath;
@@ -114,6 +117,11 @@ public:
     virtual ActionResult printBadge(const std::string& code) = 0;
     /// Starts the attendance export (CSV, or XLSX by the extension) off the UI thread, like printBadge.
     virtual ActionResult exportAttendance(const std::string& path) = 0;
+    /// The printers CUPS knows, asked again when refresh (the default first); none by default.
+    virtual std::vector<services::PrinterInfo> printers(bool refresh) { return {}; }
+    /// Where printBadge prints: a CUPS queue, "" = the default printer, nullopt = save the PDF only.
+    /// Taken by value: the services' backend moves it into its jobs.
+    virtual void usePrinter(std::optional<std::string> printer) {} // NOLINT(performance-unnecessary-value-param)
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;
     /// The name given to this machine in the console's setup tab ("" when none was given yet).

@@ -27,6 +27,8 @@ public:
     ActionResult reissue(const std::string& code, core::Millis now) override;
     ActionResult printBadge(const std::string& code) override;
     ActionResult exportAttendance(const std::string& path) override;
+    std::vector<services::PrinterInfo> printers(bool refresh) override;
+    void usePrinter(std::optional<std::string> printer) override;
     bool checkPin(std::string_view pin) override;
     std::string kioskName() override;
     ActionResult apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
@@ -44,6 +46,8 @@ private:
     services::DelegateDirectory m_directory;
     Snapshot m_snap;
     bool m_dirty = true; ///< this process wrote: data_version only reports other connections
+    std::vector<services::PrinterInfo> m_printers;
+    bool m_printersAsked = false;
     std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for
 };
 

@@ -41,7 +41,7 @@ std::string shownCode(const std::string& text) {
 
 } // namespace
 
-Shell::Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings)
+Shell::Shell(Backend& backend, const platform::Fonts& fonts, const std::string& role, Settings settings)
     : m_backend(backend), m_fonts(fonts), m_settings(std::move(settings)) {
     if (m_settings.kiosk.empty()) m_settings.kiosk = m_backend.kioskName();
     if (m_settings.kiosk.empty()) m_settings.kiosk = defaultKioskName();
