@@ -16,8 +16,8 @@ const char* pressKindCode(PressKind k) {
     return "unknown_team";
 }
 
-BuzzerArbiter::BuzzerArbiter(FalseStartRule rule, std::vector<std::string> teams)
-    : m_rule(rule), m_teams(std::move(teams)) {}
+BuzzerArbiter::BuzzerArbiter(FalseStartRule rule, std::vector<std::string> teams, Millis limitMs)
+    : m_rule(rule), m_teams(std::move(teams)), m_limitMs(limitMs) {}
 
 bool BuzzerArbiter::isTeam(const std::string& id) const {
     return std::find(m_teams.begin(), m_teams.end(), id) != m_teams.end();
@@ -39,7 +39,10 @@ PressRecord BuzzerArbiter::press(const std::string& teamId, Millis at) {
     if (m_openedAt) r.sinceOpen = at - *m_openedAt;
     if (!isTeam(teamId)) {
         r.kind = PressKind::UnknownTeam;
-    } else if (m_phase == BuzzPhase::Closed) {
+    } else if (m_phase == BuzzPhase::Closed ||
+               (m_phase == BuzzPhase::Open && m_limitMs > 0 && r.sinceOpen > m_limitMs)) {
+        // The countdown on stage reads 0: nobody may join the queue after it, whatever the host
+        // does.
         r.kind = PressKind::Late;
     } else if (isLocked(teamId)) {
         r.kind = PressKind::LockedOut;

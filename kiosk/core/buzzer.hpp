@@ -22,7 +22,7 @@ enum class PressKind {
     FalseStart, ///< before the question opened
     Duplicate,  ///< the team is already queued
     LockedOut,  ///< the team answered wrong or false-started on this question
-    Late,       ///< the question is already closed
+    Late,       ///< the question is already closed, or its time ran out
     UnknownTeam,
 };
 
@@ -48,32 +48,33 @@ enum class BuzzPhase {
 /// Decides the order of buzzer presses for one question.
 class BuzzerArbiter {
 public:
-    BuzzerArbiter(FalseStartRule rule, std::vector<std::string> teams);
+  /// limitMs: the question's time; a press after it (counted from the opening) is late. 0 = none.
+  BuzzerArbiter(FalseStartRule rule, std::vector<std::string> teams, Millis limitMs = 0);
 
-    /// Opens the buzzers at `at`; false when not armed.
-    bool open(Millis at);
-    /// Takes a press and says how it counted.
-    PressRecord press(const std::string& teamId, Millis at);
-    /// The team whose turn it is to answer: the earliest queued press not locked out.
-    std::optional<std::string> turn() const;
-    /// The team with the turn answered wrong: it is locked out and the next in order gets the turn.
-    /// Returns the team marked, or nullopt when nobody had the turn.
-    std::optional<std::string> markWrong();
-    /// The team with the turn answered right: the question closes. Returns the team, if any.
-    std::optional<std::string> markRight();
-    /// Closes the question without a right answer (time up, host moves on).
-    void close();
-    /// Takes back the last verdict (a mis-click): a wrong answer unlocks the team and gives it the
-    /// turn back; a right answer reopens the question. False when there is no verdict to take back.
-    bool undoVerdict();
+  /// Opens the buzzers at `at`; false when not armed.
+  bool open(Millis at);
+  /// Takes a press and says how it counted.
+  PressRecord press(const std::string& teamId, Millis at);
+  /// The team whose turn it is to answer: the earliest queued press not locked out.
+  std::optional<std::string> turn() const;
+  /// The team with the turn answered wrong: it is locked out and the next in order gets the turn.
+  /// Returns the team marked, or nullopt when nobody had the turn.
+  std::optional<std::string> markWrong();
+  /// The team with the turn answered right: the question closes. Returns the team, if any.
+  std::optional<std::string> markRight();
+  /// Closes the question without a right answer (time up, host moves on).
+  void close();
+  /// Takes back the last verdict (a mis-click): a wrong answer unlocks the team and gives it the
+  /// turn back; a right answer reopens the question. False when there is no verdict to take back.
+  bool undoVerdict();
 
-    BuzzPhase phase() const { return m_phase; }
-    std::optional<Millis> openedAt() const { return m_openedAt; }
-    const std::vector<PressRecord>& presses() const { return m_presses; }
-    /// Teams locked out on this question, in the order they were locked.
-    const std::vector<std::string>& lockedOut() const { return m_locked; }
-    /// Accepted presses in order (the queue, including teams since locked out).
-    std::vector<PressRecord> queue() const;
+  BuzzPhase phase() const { return m_phase; }
+  std::optional<Millis> openedAt() const { return m_openedAt; }
+  const std::vector<PressRecord>& presses() const { return m_presses; }
+  /// Teams locked out on this question, in the order they were locked.
+  const std::vector<std::string>& lockedOut() const { return m_locked; }
+  /// Accepted presses in order (the queue, including teams since locked out).
+  std::vector<PressRecord> queue() const;
 
 private:
     bool isTeam(const std::string& id) const;
@@ -81,6 +82,7 @@ private:
 
     FalseStartRule m_rule;
     std::vector<std::string> m_teams;
+    Millis m_limitMs = 0;
     BuzzPhase m_phase = BuzzPhase::Armed;
     std::optional<Millis> m_openedAt;
     std::vector<PressRecord> m_presses;

@@ -96,6 +96,15 @@ Phase phaseFor(const ProgramItem& item, Millis elapsed) {
     return Phase::Normal;
 }
 
+std::optional<Millis> shownStart(const ItemTiming& t) {
+    // A pending item (never run, or sent back by "Quay lại") starts when the projection says; one
+    // that ran shows its latest start, so an item reopened and closed again never appears to begin
+    // before the one it follows ended.
+    const Millis at = t.status == ItemStatus::Pending ? t.projectedStart : t.lastStart.value_or(0);
+    if (at == 0) return std::nullopt;
+    return at;
+}
+
 std::string formatDrift(Millis drift) {
     const Millis minutes = ((drift < 0 ? -drift : drift) + kMinute / 2) / kMinute;
     if (minutes == 0) return tr("ceremony.drift.on_time");
@@ -163,6 +172,7 @@ void RunOfShow::openItem(State& s, int index, Millis at) {
     Run& r = s.runs[static_cast<std::size_t>(index)];
     r.status = ItemStatus::Current;
     if (!r.firstStart) r.firstStart = at;
+    r.lastStart = at;
     r.lastEnd.reset();
     r.segmentStart = at;
     s.current = index;
@@ -354,8 +364,9 @@ ShowSnapshot RunOfShow::snapshot(Millis nowRaw) const {
         t.plannedEnd = cursor;
         t.actualStart = r.firstStart;
         t.actualEnd = r.lastEnd;
+        t.lastStart = r.lastStart;
         t.elapsed = elapsedOf(s, static_cast<int>(i), now);
-        t.projectedStart = r.firstStart.value_or(0);
+        t.projectedStart = r.lastStart.value_or(0);
         t.projectedEnd = r.lastEnd.value_or(0);
     }
     snap.plannedEnd = cursor;
@@ -386,6 +397,13 @@ ShowSnapshot RunOfShow::snapshot(Millis nowRaw) const {
         snap.projectedEnd = pace;
     }
     snap.drift = snap.projectedEnd - snap.plannedEnd;
+    snap.projectionPlausible =
+        snap.drift <= kMaxPlausibleDrift && snap.drift >= -kMaxPlausibleDrift;
+    if (!snap.projectionPlausible) {
+        // The clock is on another day than the plan: "starts at" times from it would be fiction.
+        for (auto& t : snap.timeline)
+            if (t.status == ItemStatus::Pending) t.projectedStart = t.projectedEnd = 0;
+    }
     return snap;
 }
 

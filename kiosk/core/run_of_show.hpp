@@ -84,6 +84,7 @@ struct ItemTiming {
     Millis plannedEnd = 0;
     std::optional<Millis> actualStart; ///< first time it became current
     std::optional<Millis> actualEnd;   ///< last time it stopped being current
+    std::optional<Millis> lastStart;   ///< last time it became current (differs after "Quay lại")
     Millis elapsed = 0;          ///< time it ran, pauses excluded
     Millis projectedStart = 0;   ///< for pending items: when it should start at the current pace
     Millis projectedEnd = 0;
@@ -102,6 +103,9 @@ struct ShowSnapshot {
     Millis plannedEnd = 0;
     Millis projectedEnd = 0;
     Millis drift = 0;             ///< projectedEnd - plannedEnd: positive = behind ("chậm")
+    bool projectionPlausible =
+        true; ///< false when the clock is hours away from the plan (a test on
+              ///< another day): projectedEnd and drift are not worth showing
     std::optional<Millis> startedAt;
     std::optional<Millis> finishedAt;
     bool canUndo = false;
@@ -110,6 +114,13 @@ struct ShowSnapshot {
 
 /// The phase for an item at an elapsed time.
 Phase phaseFor(const ProgramItem& item, Millis elapsed);
+
+/// The drift beyond which the clock, not the ceremony, is off (the show is not a day late).
+inline constexpr Millis kMaxPlausibleDrift = 12 * 60 * 60'000LL;
+
+/// The start time to show beside an item in a timeline: when it last began (done or current),
+/// when it should begin (pending); nothing for an item skipped that never ran, nor without a plan.
+std::optional<Millis> shownStart(const ItemTiming& timing);
 
 /// "chậm 4 phút" / "sớm 2 phút" / "đúng giờ" (minutes rounded to nearest; under 30 s is on time).
 std::string formatDrift(Millis drift);
@@ -142,6 +153,7 @@ private:
         ItemStatus status = ItemStatus::Pending;
         std::optional<Millis> firstStart;
         std::optional<Millis> lastEnd;
+        std::optional<Millis> lastStart;
         Millis accumulated = 0;  ///< elapsed from closed segments and adjustments
         Millis segmentStart = 0; ///< when the open segment began (current item only)
         bool inPlan = true;

@@ -199,4 +199,14 @@ std::vector<std::string> utf8Chars(std::string_view text) {
     return out;
 }
 
+std::string utf8Prefix(std::string_view text, std::size_t maxChars) {
+    std::string out;
+    std::size_t n = 0;
+    for (const std::string& c : utf8Chars(text)) {
+        if (++n > maxChars) return out + "…";
+        out += c;
+    }
+    return out;
+}
+
 } // namespace kiosk::core

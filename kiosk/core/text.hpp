@@ -28,6 +28,10 @@ std::string sanitizeText(std::string_view text);
 /// of invalid UTF-8 stands alone.
 std::vector<std::string> utf8Chars(std::string_view text);
 
+/// At most maxChars whole characters of text, with "…" when something was cut (never half a
+/// multi-byte character, which would draw as "?").
+std::string utf8Prefix(std::string_view text, std::size_t maxChars);
+
 /// Upper-cases ASCII letters only.
 std::string asciiUpper(std::string_view text);
 

@@ -15,7 +15,8 @@ const ImWchar* glyphRanges() {
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesVietnamese());
-        static const ImWchar extra[] = {0x00A0, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x2027, 0x2190, 0x2193, 0x2713, 0x2717, 0};
+        static const ImWchar extra[] = {0x00A0, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x2027, 0x2190,
+                                        0x2193, 0x2605, 0x2606, 0x2713, 0x2717, 0};
         builder.AddRanges(extra);
         builder.BuildRanges(&ranges);
     }
@@ -65,6 +66,10 @@ bool loadFonts(ImFontAtlas& atlas, float scale, Fonts& out, std::string& error) 
         return false;
     }
     if (out.boldFile.empty()) out.boldFile = out.regularFile;
+    // Noto Sans has no check marks or stars (✓ ★): DejaVu Sans fills what the first face lacks.
+    std::string fillRegular = findFontFile("DejaVu Sans"),
+                fillBold = findFontFile("DejaVu Sans:bold");
+    if (fillBold.empty()) fillBold = fillRegular;
 
     atlas.Clear();
     ImFontConfig config;
@@ -73,7 +78,15 @@ bool loadFonts(ImFontAtlas& atlas, float scale, Fonts& out, std::string& error) 
     config.PixelSnapH = true;
     const ImWchar* ranges = glyphRanges();
     auto add = [&](const std::string& file, float px) {
-        return atlas.AddFontFromFileTTF(file.c_str(), px * scale, &config, ranges);
+        config.MergeMode = false;
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px * scale, &config, ranges);
+        const std::string& fill = file == out.regularFile ? fillRegular : fillBold;
+        if (font && !fill.empty() && fill != file) {
+            // Merged glyphs never replace the first face's: only the missing ones are taken.
+            config.MergeMode = true;
+            atlas.AddFontFromFileTTF(fill.c_str(), px * scale, &config, ranges);
+        }
+        return font;
     };
     out.body = add(out.regularFile, 24);
     out.bold = add(out.boldFile, 24);

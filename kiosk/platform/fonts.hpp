@@ -24,8 +24,10 @@ struct Fonts {
 std::string findFontFile(const std::string& pattern);
 
 /// The characters the atlas holds, as ImGui glyph ranges (pairs, 0-terminated): Vietnamese and
-/// Latin Extended, general punctuation (dashes, quotes, bullet, ellipsis), arrows, check marks.
-/// Anything else draws as "?": the string tables and the pack are tested against it.
+/// Latin Extended, general punctuation (dashes, quotes, bullet, ellipsis), arrows, stars, check
+/// marks. Anything else, or anything neither Noto Sans nor DejaVu Sans (merged in for what Noto
+/// lacks) has, draws as "?": the string tables, the pack and the texts drawn inline are tested
+/// against the atlas.
 const unsigned short* glyphRanges();
 
 /// Adds the faces at the given scale (1.0 = sizes for a 1080-line screen) to atlas and builds it.

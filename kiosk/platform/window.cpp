@@ -1,14 +1,57 @@
 #include "kiosk/platform/window.hpp"
 
-#include <SDL.h>
 #include <GL/gl.h>
+#include <SDL.h>
+#include <SDL_syswm.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
+
+#include "kiosk/platform/event_clock.hpp"
 
 namespace kiosk::platform {
+
+namespace {
+
+// SDL stamps key and text events when it pumps them, so keys that arrive while a frame is drawn
+// share one tick. The X server's own time of each key is in the raw event SDL hands over first:
+// the filter maps it onto SDL's ticks and puts it on the key-down and text events that follow.
+struct KeyTimes {
+    EventClock clock;
+    std::optional<Uint32> pressedAt; ///< the pending key press's own time, in ticks
+};
+
+int SDLCALL stampKeys(void* userdata, SDL_Event* event) {
+    auto* times = static_cast<KeyTimes*>(userdata);
+    switch (event->type) {
+    case SDL_SYSWMEVENT: {
+#if defined(SDL_VIDEO_DRIVER_X11)
+        const SDL_SysWMmsg* msg = event->syswm.msg;
+        times->pressedAt.reset();
+        if (msg && msg->subsystem == SDL_SYSWM_X11 && msg->msg.x11.event.type == KeyPress)
+            times->pressedAt = times->clock.toTicks(
+                static_cast<std::uint32_t>(msg->msg.x11.event.xkey.time), SDL_GetTicks());
+#endif
+        return 0; // only read here: keep the raw events out of the queue
+    }
+    case SDL_KEYDOWN:
+        if (times->pressedAt) event->key.timestamp = *times->pressedAt;
+        return 1;
+    case SDL_TEXTINPUT:
+        if (times->pressedAt) event->text.timestamp = *times->pressedAt;
+        times->pressedAt.reset(); // one press, one text
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+KeyTimes g_keyTimes; // SDL's event filter is process-wide, like the window
+
+} // namespace
 
 std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& error) {
     // Touch works like the mouse; a kiosk must not blank its screen or minimize when it loses focus.
@@ -23,6 +66,8 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
     }
     std::unique_ptr<Window> w(new Window());
     SDL_DisableScreenSaver();
+    SDL_EventState(SDL_SYSWMEVENT, SDL_ENABLE);
+    SDL_SetEventFilter(stampKeys, &g_keyTimes);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
@@ -76,6 +121,7 @@ std::unique_ptr<Window> Window::open(const WindowOptions& options, std::string& 
 }
 
 Window::~Window() {
+    SDL_SetEventFilter(nullptr, nullptr);
     if (m_glBackend) ImGui_ImplOpenGL3_Shutdown();
     if (m_sdlBackend) ImGui_ImplSDL2_Shutdown();
     if (ImGui::GetCurrentContext()) ImGui::DestroyContext();

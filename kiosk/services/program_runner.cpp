@@ -53,7 +53,8 @@ void ProgramRunner::reload() {
     if (m_loaded && m_engine->items() != m.items) ++m.programEdits; // organizers edited it meanwhile
     m.items = m_engine->items();
     m_loaded = true;
-    m.stage = store::loadStageState(m_db);
+    m_stage = store::loadStageState(m_db);
+    m.stage = m_stage;
 
     // Until the MC opens the list, "new" means arrived after the introduction began.
     if (!m_introSinceSet) {
@@ -85,6 +86,8 @@ void ProgramRunner::reload() {
         return core::protocolBefore(a.categoryRank, a.delegate, b.categoryRank, b.delegate);
     });
 
+    m.awaited = awaitedDelegates(m_db);
+
     m.awards.clear();
     for (auto& a : store::loadAwards(m_db)) {
         AwardEntry e;
@@ -92,6 +95,14 @@ void ProgramRunner::reload() {
             if (auto d = store::findDelegateByCode(m_db, a.delegateCode)) {
                 e.recipientIsDelegate = true;
                 e.recipientPresent = store::listState(m_db, d->id, m.listId).inside;
+            }
+        }
+        if (a.kind == "collective") {
+            // Who can go up for the unit: its delegates who are in the hall now.
+            for (const auto& [id, name] :
+                 store::delegatesOfUnit(m_db, a.unit.empty() ? a.recipient : a.unit)) {
+                ++e.unitDelegates;
+                if (store::listState(m_db, id, m.listId).inside) e.unitPresent.push_back(name);
             }
         }
         e.award = std::move(a);
@@ -102,7 +113,26 @@ void ProgramRunner::reload() {
 const CeremonyModel& ProgramRunner::model(core::Millis now) {
     if (!m_engine) refresh();
     m_model.show = m_engine->snapshot(now);
+    m_model.stage.message = stageMessageShown(m_model.show, m_stage);
     return m_model;
+}
+
+std::string stageMessageShown(const core::ShowSnapshot& show, const store::StageState& stage) {
+    if (stage.message.empty() || stage.pinned) return stage.message;
+    // A message belongs to the item it was sent during: once another item (or the closing) is on
+    // stage it is out of date. The MC pins the ones meant to stay.
+    core::Millis itemSince = 0;
+    if (show.current >= 0)
+        itemSince = show.timeline[static_cast<std::size_t>(show.current)].lastStart.value_or(0);
+    else if (show.finishedAt)
+        itemSince = *show.finishedAt;
+    return stage.messageAt >= itemSince ? stage.message : std::string();
+}
+
+void ProgramRunner::pinMessage(bool pinned, core::Millis now) {
+    store::pinStageMessage(m_db, pinned, now);
+    m_dirty = true;
+    refresh();
 }
 
 std::optional<core::ShowAction> ProgramRunner::act(core::ActionType type, core::Millis now, std::string_view item,

@@ -12,6 +12,7 @@
 #include "kiosk/core/award.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/run_of_show.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/db.hpp"
 
@@ -31,6 +32,9 @@ struct AwardEntry {
     core::Award award;
     bool recipientIsDelegate = false;
     bool recipientPresent = false;
+    /// A collective award: the unit's delegates on the list, and those of them present (names).
+    int unitDelegates = 0;
+    std::vector<std::string> unitPresent;
 };
 
 /// Everything the MC and stage screens draw; the show part is recomputed for each `now`.
@@ -44,11 +48,16 @@ struct CeremonyModel {
     std::vector<IntroEntry> intro;        ///< protocol order: category rank, then delegate rank
     std::vector<AwardEntry> awards;
     core::Millis introSince = 0;
+    AwaitedList awaited;                  ///< who the ceremony waits for and has not arrived (before the start)
     int programEdits = 0;                 ///< times the program changed since this runner first read it
 
     const core::ProgramItem* current() const;
     const core::ProgramItem* next() const;
 };
+
+/// The stage message as the screens show it: "" once the item it was sent during is over, unless
+/// pinned.
+std::string stageMessageShown(const core::ShowSnapshot& show, const store::StageState& stage);
 
 /// Settings keys the ceremony keeps in the settings table.
 inline constexpr const char* kSettingStart = "ceremony.start"; ///< "HH:MM" local on the event date
@@ -75,8 +84,11 @@ public:
 
     void setBlackout(bool on, core::Millis now);
     void setCountdown(bool on, core::Millis now);
-    /// Sends a short message to the stage; an empty text clears it.
+    /// Sends a short message to the stage; an empty text clears it. It leaves the stage when the
+    /// item changes, unless pinned.
     void message(const std::string& text, core::Millis now);
+    /// Keeps the message on stage through item changes (or lets it go with the next change).
+    void pinMessage(bool pinned, core::Millis now);
     /// Ticks or unticks an award as handed; false when there is no such award.
     bool markAwardHanded(const std::string& awardId, bool handed, core::Millis now);
 
@@ -107,6 +119,8 @@ private:
     store::Database& m_db;
     std::string m_kiosk;
     CeremonyModel m_model;
+    store::StageState
+        m_stage; ///< as stored; m_model.stage shows the message only while it is current
     std::optional<core::RunOfShow> m_engine;
     std::pair<std::int64_t, std::int64_t> m_stamp{-1, -1};
     bool m_dirty = true;

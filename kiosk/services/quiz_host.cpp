@@ -22,7 +22,9 @@ std::vector<std::string> ids(const std::vector<core::QuizTeam>& teams) {
 
 /// Replays the buzzer log of the showing on stage.
 core::BuzzerArbiter replayBuzzers(const QuizSnapshot& s, const std::vector<store::BuzzEvent>& log) {
-    core::BuzzerArbiter a(s.round ? s.round->falseStart : core::FalseStartRule{}, ids(s.playingTeams()));
+    const core::Millis limit = s.question ? core::Millis(s.question->timeLimitSec) * 1000 : 0;
+    core::BuzzerArbiter a(s.round ? s.round->falseStart : core::FalseStartRule{},
+                          ids(s.playingTeams()), limit);
     for (const auto& e : log) {
         if (e.kind == "open") a.open(e.at);
         else if (e.kind == "press") a.press(e.teamId, e.at);
@@ -233,6 +235,8 @@ ActionResult QuizHost::buzz(std::string teamId, core::Millis now) {
             return ActionResult::done(
                 core::trf("festival.quiz.pressed", {{"team", name}, {"order", std::to_string(rec.order)}}));
         // Refused presses are still logged (who pressed when matters in a dispute).
+        if (rec.kind == core::PressKind::Late && m_snap.buzzPhase == core::BuzzPhase::Open)
+            return ActionResult::done(core::trf("festival.quiz.press_late", {{"team", name}}));
         return ActionResult::done(core::trf("festival.quiz.press_ignored", {{"team", name}}));
     });
 }

@@ -2,9 +2,15 @@
 
 #include <sqlite3.h>
 
+#include "kiosk/store/event_repo.hpp"
 #include "kiosk/store/schema.hpp"
 
 namespace kiosk::store {
+
+namespace {
+constexpr const char* kPinnedMessageKey =
+    "ceremony.message_pinned"; // the id of the pinned stage message
+} // namespace
 
 std::vector<Migration> ceremonyMigrations() {
     return {{"ceremony-1", R"SQL(
@@ -157,8 +163,13 @@ std::vector<std::int64_t> delegatesToIntroduce(Database& db) {
 }
 
 StageState loadStageState(Database& db) {
-    auto& st = db.cached("SELECT s.blackout, s.countdown, coalesce(m.text, ''), coalesce(m.at, 0), s.updated_at "
-                         "FROM stage_state s LEFT JOIN stage_messages m ON m.id = s.message_id WHERE s.id = 1");
+    // The pin is a settings row naming the pinned message, so a newer message is unpinned by
+    // itself.
+    auto& st = db.cached(
+        "SELECT s.blackout, s.countdown, coalesce(m.text, ''), coalesce(m.at, 0), s.updated_at, "
+        "coalesce(m.id, 0), coalesce((SELECT value FROM settings WHERE key = ?1), '') "
+        "FROM stage_state s LEFT JOIN stage_messages m ON m.id = s.message_id WHERE s.id = 1");
+    st.bind(1, std::string_view(kPinnedMessageKey));
     StageState out;
     if (st.step()) {
         out.blackout = st.getInt(0) != 0;
@@ -166,7 +177,22 @@ StageState loadStageState(Database& db) {
         out.message = st.getText(2);
         out.messageAt = st.getInt(3);
         out.updatedAt = st.getInt(4);
+        out.messageId = st.getInt(5);
+        out.pinned = out.messageId != 0 && st.getText(6) == std::to_string(out.messageId);
     }
+    st.reset();
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> delegatesOfUnit(Database& db,
+                                                                  const std::string& unit) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    if (unit.empty()) return out;
+    auto& st = db.cached(
+        "SELECT id, name FROM delegates WHERE unit = ? AND revoked = 0 ORDER BY rank, name");
+    st.bind(1, std::string_view(unit));
+    while (st.step())
+        out.emplace_back(st.getInt(0), st.getText(1));
     st.reset();
     return out;
 }
@@ -177,6 +203,13 @@ void setBlackout(Database& db, bool on, core::Millis now) {
 
 void setCountdown(Database& db, bool on, core::Millis now) {
     db.prepare("UPDATE stage_state SET countdown=?, updated_at=? WHERE id=1").bind(1, on).bind(2, now).run();
+}
+
+void pinStageMessage(Database& db, bool pinned, core::Millis now) {
+    const StageState state = loadStageState(db);
+    setSetting(db, kPinnedMessageKey,
+               pinned && state.messageId ? std::to_string(state.messageId) : std::string());
+    db.prepare("UPDATE stage_state SET updated_at=? WHERE id=1").bind(1, now).run();
 }
 
 void postStageMessage(Database& db, const std::string& text, core::Millis now, const std::string& kiosk) {

@@ -47,12 +47,19 @@ struct StageState {
     bool countdown = false;      ///< the speaker countdown is on
     std::string message;         ///< the MC's latest message ("" = none)
     core::Millis messageAt = 0;
+    std::int64_t messageId = 0; ///< 0 = none
+    bool pinned = false;        ///< the MC pinned this message: it stays when the item changes
     core::Millis updatedAt = 0;
 };
 StageState loadStageState(Database& db);
+/// The delegates (id, name) of a unit, not revoked, by rank: who may receive a collective award.
+std::vector<std::pair<std::int64_t, std::string>> delegatesOfUnit(Database& db,
+                                                                  const std::string& unit);
 void setBlackout(Database& db, bool on, core::Millis now);
 void setCountdown(Database& db, bool on, core::Millis now);
 /// Journals the message and shows it; an empty text clears the stage's message.
 void postStageMessage(Database& db, const std::string& text, core::Millis now, const std::string& kiosk);
+/// Pins (or unpins) the message on the stage now; a new message starts unpinned.
+void pinStageMessage(Database& db, bool pinned, core::Millis now);
 
 } // namespace kiosk::store

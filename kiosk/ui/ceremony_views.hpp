@@ -34,6 +34,7 @@ struct McIntent {
     std::optional<bool> blackout;
     std::optional<bool> countdown;
     std::optional<std::string> message;                 ///< "" clears the stage message
+    std::optional<bool> pin;                            ///< keep the message through item changes
     std::optional<std::pair<std::string, bool>> award;  ///< award id, handed
     bool reopenIntro = false;                           ///< "nobody is new any more"
     std::optional<core::Millis> adjust;                 ///< correct the item's clock by this much (MC moved on late/early)

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/ui/console_view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -23,6 +24,8 @@ std::string megabytes(std::int64_t bytes) {
 const ImVec4 kMutedV(0.63f, 0.67f, 0.75f, 1);
 
 } // namespace
+
+void drawLatest(ViewContext& ctx); // the latest scans' table, below
 
 void drawDashboard(ViewContext& ctx, State& st) {
     const Snapshot& snap = ctx.snap;
@@ -78,9 +81,27 @@ void drawDashboard(ViewContext& ctx, State& st) {
     arrivalsChart(ctx, snap.arrivals, ImVec2(half, ctx.fonts.body->FontSize * 12));
     ImGui::EndGroup();
 
+    // Below: the latest scans, and beside them who the ceremony still waits for (live, with the
+    // desk's "đã báo vắng").
+    const float bottomH = ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild("##latest", ImVec2(w * 0.56f, bottomH), false);
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(core::tr("gui.console.latest").c_str());
     ImGui::PopFont();
+    drawLatest(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##awaited_panel", ImVec2(0, bottomH), true);
+    const AwaitedIntent intent = drawAwaited(ctx, snap.awaited, snap.event.utcOffsetMin, &st.awaited);
+    if (intent.apologise)
+        st.lastAction = ctx.backend.apologise(intent.apologise->first, intent.apologise->second, ctx.settings.kiosk, ctx.now);
+    if (intent.withdraw) st.lastAction = ctx.backend.apologise(*intent.withdraw, {}, ctx.settings.kiosk, ctx.now);
+    if (!st.lastAction.ok && !st.lastAction.message.empty()) actionMessage(st.lastAction);
+    ImGui::EndChild();
+}
+
+void drawLatest(ViewContext& ctx) {
+    const Snapshot& snap = ctx.snap;
     if (ImGui::BeginTable("##recent", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
                           ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -187,8 +208,21 @@ void drawSetup(ViewContext& ctx, State& st) {
         s.direction = core::Direction::Exit;
     recordHotspot(ctx, "mode_exit");
 
+    // The name every check-in of this machine carries; kept in the database when the field is left.
     ImGui::SetNextItemWidth(400 * ctx.scale);
     ImGui::InputText(core::tr("gui.console.kiosk_name").c_str(), &s.kiosk);
+    recordHotspot(ctx, "kiosk_name");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        std::string name;
+        int n = 0; // a name, not a paste of a page: 60 characters is plenty
+        for (const std::string& c : core::utf8Chars(core::trim(s.kiosk)))
+            if (++n <= 60) name += c;
+        if (name.empty())
+            s.kiosk =
+                ctx.backend.kioskName().empty() ? defaultKioskName() : ctx.backend.kioskName();
+        else
+            st.lastAction = ctx.backend.setKioskName(s.kiosk = name);
+    }
 
     // Cameras are whatever V4L2 exposes; listing /dev is re-done every few seconds, not every frame.
     if (ctx.now >= st.camerasAt + 3000) {
@@ -213,8 +247,13 @@ void drawSetup(ViewContext& ctx, State& st) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(core::tr("gui.console.roles").c_str());
     ImGui::PopFont();
+    bool first = true;
     for (const Role& r : RoleRegistry::builtin().roles()) {
-        ImGui::SameLine();
+        if (first)
+            ImGui::SameLine();
+        else
+            flowNext(ctx, core::tr(r.titleKey));
+        first = false;
         if (bigButton(ctx, ("role_" + r.id).c_str(), core::tr(r.titleKey))) ctx.shellRequest = "role:" + r.id;
     }
 

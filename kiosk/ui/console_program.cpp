@@ -148,9 +148,12 @@ private:
             "ceremony.edit.summary",
             {{"n", std::to_string(count)},
              {"min", std::to_string(minutes)},
-             {"start", m.show.plannedStart ? core::formatClock(m.show.plannedStart, offset) : "--:--"},
+             {"start",
+              m.show.plannedStart ? core::formatClock(m.show.plannedStart, offset) : "--:--"},
              {"end", m.show.plannedEnd ? core::formatClock(m.show.plannedEnd, offset) : "--:--"},
-             {"projected", m.show.projectedEnd ? core::formatClock(m.show.projectedEnd, offset) : "--:--"}});
+             {"projected", m.show.projectedEnd && m.show.projectionPlausible
+                               ? core::formatClock(m.show.projectedEnd, offset)
+                               : "--:--"}});
         ImGui::TextColored(ImColor(color::kMuted), "%s", summary.c_str());
         if (m.show.state != core::ShowState::NotStarted)
             ImGui::TextColored(ImColor(color::kGold), "%s", core::tr("ceremony.edit.running_note").c_str());
@@ -158,10 +161,15 @@ private:
 
     void drawList(ViewContext& ctx, const services::CeremonyModel& m) {
         const int offset = m.hasEvent ? m.event.utcOffsetMin : 420;
-        // The table takes what its rows need (up to two thirds); the selected item's script fills the rest.
+        // The table takes what its rows need (all but a few lines); the selected item's script
+        // fills the rest.
         const float rowH = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2; // rows of SmallButtons
         const float avail = ImGui::GetContentRegionAvail().y;
-        const float tableH = std::min(rowH * (static_cast<float>(m.items.size()) + 2), avail * 0.67f);
+        // Rows grow when a title wraps: the last frame's measured height counts once there is one.
+        const float wanted =
+            m_rowsHeight > 0 ? m_rowsHeight : rowH * (static_cast<float>(m.items.size()) + 1);
+        const float tableH =
+            std::min(wanted + rowH, avail - 4 * ImGui::GetTextLineHeightWithSpacing());
         if (!ImGui::BeginTable("##prog", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                                ImVec2(0, tableH)))
             return;
@@ -185,16 +193,24 @@ private:
             ImGui::TextColored(ImColor(skipped ? color::kMuted : color::kText), "%s",
                                t.inPlan && t.plannedStart ? core::formatClock(t.plannedStart, offset).c_str() : "--:--");
             ImGui::TableNextColumn();
-            const core::Millis at = t.actualStart ? *t.actualStart : t.projectedStart;
-            ImGui::TextColored(ImColor(t.actualStart ? color::kText : color::kMuted), "%s",
-                               skipped || !at ? "" : core::formatClock(at, offset).c_str());
+            const auto at = core::shownStart(t);
+            ImGui::TextColored(
+                ImColor(t.status != core::ItemStatus::Pending ? color::kText : color::kMuted), "%s",
+                at ? core::formatClock(*at, offset).c_str() : "");
             ImGui::TableNextColumn();
             const std::string label = item.title + (item.optional ? "  (" + core::tr("ceremony.mc.optional") + ")" : "");
-            if (ImGui::Selectable(label.c_str(), item.id == m_selected, ImGuiSelectableFlags_AllowItemOverlap)) {
+            // A long title wraps in its column (the row grows) instead of being cut at the edge.
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            const float wrapW = ImGui::GetContentRegionAvail().x;
+            const float titleH = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrapW).y;
+            if (ImGui::Selectable("##title", item.id == m_selected,
+                                  ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, titleH))) {
                 if (item.id != m_selected) select(item);
             }
             recordHotspot(ctx, ("prog_row_" + item.id).c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.title.c_str()); // long titles are cut in the column
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), cell,
+                                                ImGui::GetColorU32(ImGuiCol_Text), label.c_str(),
+                                                nullptr, wrapW);
             ImGui::TableNextColumn();
             ImGui::Text("%d", item.plannedMin);
             ImGui::TableNextColumn();
@@ -224,6 +240,7 @@ private:
             recordHotspot(ctx, ("prog_skip_" + item.id).c_str());
             ImGui::PopID();
         }
+        m_rowsHeight = ImGui::GetCursorPosY();
         ImGui::EndTable();
         // After the table: an edit reloads the model the rows were drawn from.
         if (pending) pending();
@@ -399,6 +416,7 @@ private:
     }
 
     std::string m_selected;      ///< id of the item in the form
+    float m_rowsHeight = 0;      ///< the table's rows as last drawn (titles wrap, so rows vary)
     core::ProgramItem m_base;    ///< the item as stored when the form was filled
     core::ProgramItem m_draft;   ///< the form
     bool m_conflict = false;     ///< another screen changed the item while it was being edited here

@@ -108,9 +108,17 @@ private:
         const float right = ImGui::GetWindowContentRegionMax().x;
         const std::string back = ctx.role == "organizer" ? std::string() : core::tr("gui.console.back");
         const std::string quit = core::tr("gui.console.quit");
-        const float wQuit = ImGui::CalcTextSize(quit.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        const float wBack = back.empty() ? 0 : ImGui::CalcTextSize(back.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::SameLine(right - wQuit - wBack - ImGui::GetStyle().ItemSpacing.x * 2);
+        // Measured in the buttons' own (bold) face, or the last one runs past the edge.
+        const float wQuit = bigButtonWidth(ctx, quit);
+        const float wBack =
+            back.empty() ? 0 : bigButtonWidth(ctx, back) + ImGui::GetStyle().ItemSpacing.x;
+        const float at = right - wQuit - wBack;
+        if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x <=
+            at)
+            ImGui::SameLine(at);
+        else
+            ImGui::SetCursorPosX(
+                at); // a long event name: the buttons go under it, still at the right
         if (!back.empty()) {
             if (bigButton(ctx, "console_back", back)) ctx.shellRequest = "close_console";
             ImGui::SameLine();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/awaited_panel.hpp"
 #include "kiosk/ui/view.hpp"
 
 namespace kiosk::ui {
@@ -31,6 +32,7 @@ struct State {
     std::vector<std::string> cameras; ///< V4L2 devices seen at camerasAt
     core::Millis camerasAt = 0;
     std::shared_ptr<View> program;    ///< the program editor, opened on first use
+    AwaitedEdit awaited;              ///< the dashboard's "đã báo vắng" being typed
 };
 
 void drawDashboard(ViewContext& ctx, State& st);

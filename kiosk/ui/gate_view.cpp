@@ -12,6 +12,7 @@ namespace {
 using core::Millis;
 
 constexpr Millis kSloganMs = 7000;
+constexpr float kCardFill = 0.8f; // the card's text may take this much of the height
 
 enum class CardKind { Welcome, Warn, Refuse, Error };
 
@@ -64,7 +65,7 @@ public:
         ctx.wakeBy((ctx.now / 60000 + 1) * 60000);
     }
 
-    void onScan(ViewContext& ctx, const std::string& text, const std::string& source) override {
+    bool onScan(ViewContext& ctx, const std::string& text, const std::string& source) override {
         ScanRequest req;
         req.text = text;
         req.listId = ctx.settings.listId;
@@ -74,13 +75,14 @@ public:
         ScanOutcome out = ctx.backend.scan(req, ctx.now);
         ++m_scans;
         // The same badge held in front of the camera again: already on screen, stay quiet.
-        if (out.committed && out.status == core::Status::Ignored) return;
+        if (out.committed && out.status == core::Status::Ignored) return true;
         m_card = std::move(out);
         m_kind = kindOf(*m_card);
         m_shownAt = ctx.now;
         ctx.cue = m_kind == CardKind::Welcome ? platform::Cue::Accept
                   : m_kind == CardKind::Warn  ? platform::Cue::Warn
                                               : platform::Cue::Refuse;
+        return true;
     }
 
     void dumpState(core::JsonWriter& json) const override {
@@ -91,6 +93,7 @@ public:
             json.field("reason", std::string(core::reasonName(m_card->reason)));
             json.field("committed", m_card->committed);
             json.field("name", m_card->delegate ? m_card->delegate->name : std::string());
+            json.field("card_fill_percent", static_cast<std::int64_t>(m_fillPercent));
         }
     }
 
@@ -151,48 +154,62 @@ private:
         const float pad = 32 * ctx.scale;
         const float x0 = o.x + pad, x1 = o.x + s.x - pad;
         const int offset = ctx.snap.event.utcOffsetMin;
-        // Two passes: measure, then draw centred vertically.
+        // Measure at growing sizes, then draw centred vertically. A delegate reads the card from
+        // two metres: on a big screen the text grows with it until the card fills most of the
+        // height.
+        const float room = s.y - 2 * pad - ctx.fonts.body->FontSize * 1.6f;
         bool drawing = false;
-        float y = 0;
+        float y = 0, grow = 1.0f;
         auto line = [&](ImFont* f, const std::string& text, ImU32 colour) {
-            if (!text.empty()) y += centredText(f, text, colour, x0, x1, y, drawing) + 12 * ctx.scale;
+            if (!text.empty())
+                y += centredText(f, text, colour, x0, x1, y, drawing, nullptr, f->FontSize * grow) +
+                     12 * ctx.scale;
         };
-        for (int pass = 0; pass < 2; ++pass) {
-        drawing = pass == 1;
-        y = drawing ? o.y + std::max(pad, (s.y - y) * 0.45f) : 0;
-        switch (m_kind) {
-        case CardKind::Welcome:
-            line(ctx.fonts.large, core::tr(c.reason == core::Reason::ExitOk ? "gui.gate.goodbye" : "gui.gate.welcome"),
-                 color::kText);
-            line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
-            if (c.delegate) {
-                line(ctx.fonts.title, c.delegate->title, color::kText);
-                line(ctx.fonts.title, c.delegate->unit, color::kText);
-                if (!c.delegate->seat.empty())
-                    line(ctx.fonts.large, core::trf("gui.gate.seat", {{"seat", c.delegate->seat}}), color::kGold);
+        auto content = [&] {
+            switch (m_kind) {
+            case CardKind::Welcome:
+                line(ctx.fonts.large,
+                     core::tr(c.reason == core::Reason::ExitOk ? "gui.gate.goodbye"
+                                                               : "gui.gate.welcome"),
+                     color::kText);
+                line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
+                if (c.delegate) {
+                    line(ctx.fonts.title, c.delegate->title, color::kText);
+                    line(ctx.fonts.title, c.delegate->unit, color::kText);
+                    if (!c.delegate->seat.empty())
+                        line(ctx.fonts.large,
+                             core::trf("gui.gate.seat", {{"seat", c.delegate->seat}}),
+                             color::kGold);
+                }
+                if (c.forced) line(ctx.fonts.body, core::tr("gui.gate.forced"), color::kText);
+                break;
+            case CardKind::Warn:
+                line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
+                line(ctx.fonts.large,
+                     core::trf("gui.gate.already", {{"time", core::formatClock(c.firstAt, offset)},
+                                                    {"kiosk", c.firstKiosk}}),
+                     color::kText);
+                line(ctx.fonts.title, core::tr("gui.gate.already_hint"), color::kText);
+                break;
+            case CardKind::Refuse:
+                line(ctx.fonts.huge, core::tr("gui.gate.refused"), color::kText);
+                line(ctx.fonts.large, c.delegate ? c.delegate->name : std::string(), color::kText);
+                line(ctx.fonts.large, c.message, color::kText);
+                line(ctx.fonts.title, c.hint.empty() ? core::tr("gui.gate.go_to_desk") : c.hint,
+                     color::kGold);
+                break;
+            case CardKind::Error:
+                line(ctx.fonts.huge, core::tr("gui.gate.not_recorded"), color::kText);
+                line(ctx.fonts.title, c.error, color::kText);
+                line(ctx.fonts.title, core::tr("gui.gate.try_again"), color::kGold);
+                break;
             }
-            if (c.forced) line(ctx.fonts.body, core::tr("gui.gate.forced"), color::kText);
-            break;
-        case CardKind::Warn:
-            line(ctx.fonts.huge, c.delegate ? c.delegate->name : std::string(), color::kText);
-            line(ctx.fonts.large,
-                 core::trf("gui.gate.already", {{"time", core::formatClock(c.firstAt, offset)}, {"kiosk", c.firstKiosk}}),
-                 color::kText);
-            line(ctx.fonts.title, core::tr("gui.gate.already_hint"), color::kText);
-            break;
-        case CardKind::Refuse:
-            line(ctx.fonts.huge, core::tr("gui.gate.refused"), color::kText);
-            line(ctx.fonts.large, c.delegate ? c.delegate->name : std::string(), color::kText);
-            line(ctx.fonts.large, c.message, color::kText);
-            line(ctx.fonts.title, c.hint.empty() ? core::tr("gui.gate.go_to_desk") : c.hint, color::kGold);
-            break;
-        case CardKind::Error:
-            line(ctx.fonts.huge, core::tr("gui.gate.not_recorded"), color::kText);
-            line(ctx.fonts.title, c.error, color::kText);
-            line(ctx.fonts.title, core::tr("gui.gate.try_again"), color::kGold);
-            break;
-        }
-        }
+        };
+        growToFit(grow, y, content, room * kCardFill);
+        drawing = true;
+        m_fillPercent = static_cast<int>(100 * y / s.y);
+        y = o.y + std::max(pad, (s.y - y) * 0.45f);
+        content();
         centredText(ctx.fonts.body, listLine(ctx), color::kText, x0, x1, o.y + s.y - ctx.fonts.body->FontSize * 1.6f);
         endFullScreen();
     }
@@ -201,6 +218,7 @@ private:
     CardKind m_kind = CardKind::Welcome;
     Millis m_shownAt = 0;
     std::size_t m_scans = 0;
+    int m_fillPercent = 0; ///< how much of the screen's height the card's text took (for the tests)
 };
 
 } // namespace

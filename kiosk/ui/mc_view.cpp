@@ -8,22 +8,13 @@
 #include <cstring>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/ui/awaited_panel.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 
 namespace {
-
-ImU32 phaseColour(core::Phase phase) {
-    switch (phase) {
-    case core::Phase::Normal: return color::kAccept;
-    case core::Phase::Warning: return color::kWarn;
-    case core::Phase::Danger: return color::kRefuse;
-    case core::Phase::Overtime: return IM_COL32(120, 0, 40, 255);
-    }
-    return color::kPanel;
-}
 
 bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
@@ -46,11 +37,17 @@ void drawTopBar(ViewContext& ctx, const services::CeremonyModel& m, float x0, fl
     dl->AddText(ctx.fonts.title, ctx.fonts.title->FontSize, ImVec2(x0, y), color::kText,
                 core::formatClockSeconds(s.now, offset).c_str());
     std::string status = core::tr(std::string("ceremony.state.") + std::string(core::showStateName(s.state)));
-    if (s.state != core::ShowState::Finished)
+    if (s.state != core::ShowState::Finished && !s.projectionPlausible)
+        status += "  ·  " + core::trf("ceremony.mc.planned_end",
+                                      {{"planned", core::formatClock(s.plannedEnd, offset)}});
+    else if (s.state != core::ShowState::Finished)
         status += "  ·  " + core::formatDrift(s.drift) + "  ·  " +
                   core::trf("ceremony.mc.projected_end", {{"end", core::formatClock(s.projectedEnd, offset)},
                                                           {"planned", core::formatClock(s.plannedEnd, offset)}});
-    const ImU32 c = s.drift >= 5 * 60'000 ? color::kRefuse : s.drift >= 60'000 ? color::kWarn : color::kText;
+    const ImU32 c = !s.projectionPlausible  ? color::kText
+                    : s.drift >= 5 * 60'000 ? color::kRefuse
+                    : s.drift >= 60'000     ? color::kWarn
+                                            : color::kText;
     const float w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, 1e9f, 0, status.c_str()).x;
     dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize, ImVec2(x1 - w, y + 4 * ctx.scale), c, status.c_str());
     if (m.stage.blackout) {
@@ -130,9 +127,19 @@ void drawIntro(ViewContext& ctx, const services::CeremonyModel& m, McIntent& int
     std::string lastCategory;
     for (const auto& e : m.intro) {
         if (e.categoryName != lastCategory) {
-            ImGui::PushFont(ctx.fonts.body);
-            ImGui::TextColored(ImColor(color::kMuted), "%s", e.categoryName.c_str());
+            // A category heading must not read as one more delegate: a gold band across the column.
+            if (!lastCategory.empty()) ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ctx.fonts.bold->FontSize * 1.3f;
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h), color::kBanner,
+                4 * ctx.scale);
+            ImGui::SetCursorScreenPos(
+                ImVec2(p.x + 8 * ctx.scale, p.y + ctx.fonts.bold->FontSize * 0.15f));
+            ImGui::PushFont(ctx.fonts.bold);
+            ImGui::TextColored(ImColor(color::kGold), "%s", e.categoryName.c_str());
             ImGui::PopFont();
+            ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4 * ctx.scale));
             lastCategory = e.categoryName;
         }
         ImGui::PushFont(ctx.fonts.title);
@@ -140,7 +147,9 @@ void drawIntro(ViewContext& ctx, const services::CeremonyModel& m, McIntent& int
             ImGui::TextColored(ImColor(color::kGold), "%s", core::tr("ceremony.mc.new").c_str());
             ImGui::SameLine();
         }
+        ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(e.delegate.name.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::PushFont(ctx.fonts.body);
         ImGui::PushTextWrapPos(0);
@@ -176,17 +185,34 @@ void drawAwards(ViewContext& ctx, const services::CeremonyModel& m, McIntent& in
         if (ImGui::Checkbox(("##" + name).c_str(), &done)) intent.award = std::make_pair(a.id, done);
         recordHotspot(ctx, name.c_str());
         ImGui::SameLine();
+        // Names wrap in the column rather than run under its edge (the MC reads them aloud).
+        ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImColor(done ? color::kMuted : color::kText), "%s", a.recipient.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::PushFont(ctx.fonts.body);
+        ImGui::PushTextWrapPos(0);
         std::string detail = core::tr(a.kind == "collective" ? "ceremony.mc.collective" : "ceremony.mc.individual");
         if (!a.unit.empty()) detail += " — " + a.unit;
         ImGui::TextColored(ImColor(color::kMuted), "%s", detail.c_str());
+        // Presence on a line of its own, so a narrow column never cuts it.
         if (e.recipientIsDelegate) {
-            ImGui::SameLine();
             ImGui::TextColored(ImColor(e.recipientPresent ? color::kAccept : color::kRefuse), "%s",
                                core::tr(e.recipientPresent ? "ceremony.mc.present" : "ceremony.mc.absent").c_str());
+        } else if (e.unitDelegates > 0) {
+            std::string names;
+            for (const auto& n : e.unitPresent)
+                names += (names.empty() ? "" : ", ") + n;
+            const auto count =
+                std::to_string(e.unitPresent.size()) + "/" + std::to_string(e.unitDelegates);
+            ImGui::TextColored(
+                ImColor(e.unitPresent.empty() ? color::kRefuse : color::kAccept), "%s",
+                e.unitPresent.empty()
+                    ? core::trf("ceremony.mc.unit_absent", {{"n", count}}).c_str()
+                    : core::trf("ceremony.mc.unit_present", {{"n", count}, {"names", names}})
+                          .c_str());
         }
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
     ImGui::EndChild();
@@ -201,13 +227,14 @@ void drawProgramList(ViewContext& ctx, const services::CeremonyModel& m) {
         const ImU32 c = t.status == core::ItemStatus::Current ? color::kGold
                         : t.status == core::ItemStatus::Pending ? color::kText
                                                                  : color::kMuted;
-        const core::Millis at = t.actualStart && t.status != core::ItemStatus::Pending ? *t.actualStart : t.projectedStart;
+        const auto at = core::shownStart(t);
         const std::string mark = t.status == core::ItemStatus::Done      ? "+"
                                  : t.status == core::ItemStatus::Skipped ? "-"
                                  : t.status == core::ItemStatus::Current ? ">"
                                                                          : " ";
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImColor(c), "%s %s  %s (%d')", mark.c_str(), core::formatClock(at, offset).c_str(),
+        ImGui::TextColored(ImColor(c), "%s %s  %s (%d')", mark.c_str(),
+                           at ? core::formatClock(*at, offset).c_str() : "--:--",
                            m.items[i].title.c_str(), m.items[i].plannedMin);
         ImGui::PopTextWrapPos();
     }
@@ -262,7 +289,10 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     const auto* cur = m.current();
     if (cur && cur->kind == "intro") drawIntro(ctx, m, intent);
     else if (cur && cur->kind == "awards") drawAwards(ctx, m, intent);
-    else drawProgramList(ctx, m);
+    else if (m.show.state == core::ShowState::NotStarted) {
+        // "Are the leaders here yet?": before the first item, who the ceremony waits for.
+        drawAwaited(ctx, m.awaited, m.hasEvent ? m.event.utcOffsetMin : 420, nullptr);
+    } else drawProgramList(ctx, m);
     ImGui::EndChild();
 
     // The buttons, big enough for a thumb; the same steps as the clicker.
@@ -293,15 +323,26 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     if (bigButton(ctx, "mc_msg_1min", core::tr("ceremony.mc.one_minute"), b)) intent.message = core::tr("ceremony.mc.one_minute");
     ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::SetNextItemWidth(std::max(120 * ctx.scale, o.x + s.x - pad - ImGui::GetCursorScreenPos().x - 220 * ctx.scale));
+    // The field takes what the two buttons after it leave (measured in their own face).
+    const std::string sendLabel =
+        core::tr(ui.message[0] ? "ceremony.mc.send" : "ceremony.mc.clear");
+    const std::string pinLabel = core::tr(m.stage.pinned ? "ceremony.mc.unpin" : "ceremony.mc.pin");
+    const float after = bigButtonWidth(ctx, sendLabel) + bigButtonWidth(ctx, pinLabel) +
+                        2 * ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(
+        std::max(60 * ctx.scale, o.x + s.x - pad - ImGui::GetCursorScreenPos().x - after));
     ImGui::InputTextWithHint("##msg", core::tr("ceremony.mc.message_hint").c_str(), ui.message, sizeof ui.message);
     recordHotspot(ctx, "mc_message");
     ImGui::PopFont();
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_send", core::tr(ui.message[0] ? "ceremony.mc.send" : "ceremony.mc.clear"), b)) {
+    if (bigButton(ctx, "mc_send", sendLabel, b)) {
         intent.message = std::string(ui.message);
         ui.message[0] = 0;
     }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(m.stage.message.empty());
+    if (bigButton(ctx, "mc_pin", pinLabel, b)) intent.pin = !m.stage.pinned;
+    ImGui::EndDisabled();
     readKeys(m, intent);
     endFullScreen();
     return intent;
@@ -327,6 +368,8 @@ public:
         m_intro = static_cast<int>(m->intro.size());
         m_introNew = static_cast<int>(std::count_if(m->intro.begin(), m->intro.end(), [](const auto& e) { return e.isNew; }));
         m_kind = m->current() ? m->current()->kind : std::string();
+        m_awaited = static_cast<int>(m->awaited.missing.size());
+        m_awaitedApologised = m->awaited.apologised;
         wakeForTimers(ctx);
     }
     void dumpState(core::JsonWriter& json) const override {
@@ -336,6 +379,7 @@ public:
         json.field("blackout", m_stage.blackout).field("countdown", m_stage.countdown).field("message", m_stage.message);
         json.field("steps", m_steps).field("item_kind", m_kind).field("intro", m_intro).field("intro_new", m_introNew);
         json.field("program_edited", programJustEdited(m_ui, m_drawnAt)).field("error", error());
+        json.field("awaited", m_awaited).field("awaited_apologised", m_awaitedApologised);
     }
 
 private:
@@ -348,6 +392,7 @@ private:
             if (intent.blackout) r->setBlackout(*intent.blackout, now);
             if (intent.countdown) r->setCountdown(*intent.countdown, now);
             if (intent.message) r->message(*intent.message, now);
+            if (intent.pin) r->pinMessage(*intent.pin, now);
             if (intent.award) r->markAwardHanded(intent.award->first, intent.award->second, now);
             if (intent.reopenIntro) r->setIntroSince(now);
             if (intent.adjust && r->act(core::ActionType::Adjust, now, {}, *intent.adjust)) ++m_steps;
@@ -360,6 +405,7 @@ private:
     store::StageState m_stage;
     int m_steps = 0;
     int m_intro = 0, m_introNew = 0;
+    int m_awaited = 0, m_awaitedApologised = 0;
     std::string m_kind;
 };
 

@@ -10,6 +10,7 @@
 #include "kiosk/core/checkin_rules.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/pin_rule.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/services/print_queue.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -48,6 +49,7 @@ struct Snapshot {
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
     JobStatus job;             ///< the organizer's running or last job
     std::string fleet;         ///< "hub connected" / "offline since 09:12, backlog 37 / conflicts 2"; "" when not joined
+    services::AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;
@@ -133,6 +135,15 @@ public:
     /// A PIN attempt counted for this kiosk (the database keeps the lockout); nullopt when the
     /// backend keeps no count, and the prompt then counts in memory.
     virtual std::optional<PinAnswer> tryPin(std::string_view, const std::string& /*kiosk*/, core::Millis) { return std::nullopt; }
+    /// The name given to this machine in the console's setup tab ("" when none was given yet).
+    virtual std::string kioskName() { return {}; }
+    /// Keeps this machine's name in the event database, so the next start uses it.
+    virtual ActionResult setKioskName(const std::string& name) { return {true, {}, name}; }
+    /// The desk marks a delegate "đã báo vắng" with a reason (or takes the mark back: reason empty).
+    virtual ActionResult apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                                   core::Millis now) {
+        return {false, {}, code};
+    }
     /// Records this kiosk as alive for the console's device list.
     virtual void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) = 0;
 };

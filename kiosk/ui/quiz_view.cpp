@@ -121,7 +121,10 @@ private:
             }
             bool shown = std::find(s.shown.begin(), s.shown.end(), q.id) != s.shown.end();
             bool current = q.id == s.saved.state.questionId;
-            std::string label = (current ? "> " : shown ? "✓ " : "  ") + q.id + "  " + q.text.substr(0, 60);
+            std::string label = (current ? "> "
+                                 : shown ? "✓ "
+                                         : "  ") +
+                                q.id + "  " + core::utf8Prefix(q.text, 60);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(shown ? color::kMuted : color::kText));
             if (ImGui::Selectable(label.c_str(), m_selected == q.id || current)) m_selected = q.id;
             ImGui::PopStyleColor();
@@ -136,19 +139,28 @@ private:
             later([this, target, now = ctx.now] { return m_host->show(target, now); });
             m_selected.clear();
         }
-        ImGui::SameLine();
+        // The buttons flow onto a second line in a narrow column rather than run out of it.
+        flowNext(ctx, core::tr("festival.gui.start"));
         if (bigButton(ctx, "quiz_start", core::tr("festival.gui.start"))) later([this, now = ctx.now] { return m_host->start(now); });
-        ImGui::SameLine();
+        flowNext(ctx, core::tr("festival.gui.reveal"));
         if (bigButton(ctx, "quiz_reveal", core::tr("festival.gui.reveal"))) later([this, now = ctx.now] { return m_host->reveal(now); });
-        ImGui::SameLine();
+        flowNext(ctx, core::tr("festival.gui.leaderboard"));
         if (bigButton(ctx, "quiz_clear", core::tr("festival.gui.leaderboard"))) later([this, now = ctx.now] { return m_host->clear(now); });
+        flowNext(ctx, core::tr("festival.gui.undo"));
         if (bigButton(ctx, "quiz_undo", core::tr("festival.gui.undo"))) later([this, now = ctx.now] { return m_host->undo(now); });
-        ImGui::SameLine();
-        if (!s.ties.empty() && s.saved.state.tieBreakTeams.empty() &&
-            bigButton(ctx, "quiz_tiebreak", core::tr("festival.gui.tiebreak")))
-            later([this, now = ctx.now] { return m_host->startTieBreak(now); });
-        if (!s.saved.state.tieBreakTeams.empty() && bigButton(ctx, "quiz_tiebreak_end", core::tr("festival.gui.tiebreak_end")))
-            later([this, now = ctx.now] { return m_host->endTieBreak(now); });
+        // A tie-break settles the final places: offered once the regular questions are over, never
+        // at 0-0 before the first one.
+        const bool regularOver = !m_host->nextQuestionId().has_value() && !s.shown.empty();
+        if (regularOver && !s.ties.empty() && s.saved.state.tieBreakTeams.empty()) {
+            flowNext(ctx, core::tr("festival.gui.tiebreak"));
+            if (bigButton(ctx, "quiz_tiebreak", core::tr("festival.gui.tiebreak")))
+                later([this, now = ctx.now] { return m_host->startTieBreak(now); });
+        }
+        if (!s.saved.state.tieBreakTeams.empty()) {
+            flowNext(ctx, core::tr("festival.gui.tiebreak_end"));
+            if (bigButton(ctx, "quiz_tiebreak_end", core::tr("festival.gui.tiebreak_end")))
+                later([this, now = ctx.now] { return m_host->endTieBreak(now); });
+        }
         if (!m_message.empty()) ImGui::TextWrapped("%s", m_message.c_str());
         ImGui::Separator();
         if (!s.question) {
@@ -158,7 +170,8 @@ private:
         const auto& q = *s.question;
         const auto left = core::remainingMs(s.saved.state, ctx.now);
         ImGui::PushFont(ctx.fonts.large);
-        ImGui::TextColored(ImColor(left <= 5000 ? color::kRefuse : color::kGold), "%lld", (long long)((left + 999) / 1000));
+        ImGui::TextColored(ImColor(countdownColour(left)), "%lld",
+                           (long long)((left + 999) / 1000));
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::Text("%s · %s · %s", s.round ? s.round->name.c_str() : "", q.id.c_str(),

@@ -13,6 +13,7 @@
 namespace kiosk::ui {
 
 namespace {
+constexpr const char* kKioskNameKey = "kiosk_name"; // the settings row naming this machine
 constexpr int kRecentScans = 60;
 constexpr core::Millis kArrivalBucketMs = 10 * 60 * 1000;
 // A cached statement that returned its one row stays active, and an active statement keeps the
@@ -71,6 +72,7 @@ void ServicesBackend::reload() {
     const auto dir = std::filesystem::absolute(db.path()).parent_path();
     const auto space = std::filesystem::space(dir, ec);
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
+    s.awaited = services::awaitedDelegates(db);
     s.version = m_snap.version + 1;
     s.job = m_snap.job;
     s.fleet = m_snap.fleet;
@@ -217,6 +219,37 @@ std::optional<PinAnswer> ServicesBackend::tryPin(std::string_view pin, const std
         return PinAnswer{a.result == services::PinAttempt::Result::Open, a.state};
     } catch (const store::DbError&) {
         return PinAnswer{false, {}}; // a failing database opens nothing
+    }
+}
+
+ActionResult ServicesBackend::apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                                        core::Millis now) {
+    try {
+        const auto e = reason.empty() ? services::withdrawApology(m_session->db(), code, kiosk, now)
+                                      : services::apologise(m_session->db(), code, reason, kiosk, now);
+        m_dirty = true;
+        if (e == services::ApologyError::NotFound) return {false, core::tr("gui.console.not_found"), code};
+        if (e == services::ApologyError::MissingReason) return {false, core::tr("gui.console.reason_needed"), code};
+        return {true, {}, code};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), code};
+    }
+}
+
+std::string ServicesBackend::kioskName() {
+    try {
+        return store::getSetting(m_session->db(), kKioskNameKey).value_or("");
+    } catch (const store::DbError&) {
+        return {}; // the default name from the host name is used instead
+    }
+}
+
+ActionResult ServicesBackend::setKioskName(const std::string& name) {
+    try {
+        store::setSetting(m_session->db(), kKioskNameKey, name);
+        return {true, core::trf("gui.console.kiosk_saved", {{"name", name}}), name};
+    } catch (const store::DbError& e) {
+        return {false, describeDbError(e), name};
     }
 }
 

@@ -32,6 +32,10 @@ public:
     void usePrinter(std::optional<std::string> printer) override;
     bool checkPin(std::string_view pin) override;
     std::optional<PinAnswer> tryPin(std::string_view pin, const std::string& kiosk, core::Millis now) override;
+    std::string kioskName() override;
+    ActionResult apologise(const std::string& code, const std::string& reason, const std::string& kiosk,
+                           core::Millis now) override;
+    ActionResult setKioskName(const std::string& name) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
     services::Session& session() { return *m_session; }

@@ -35,7 +35,9 @@ public:
 
     /// A key the shell handles; digit is '0'..'9' for ShellKey::Digit. Returns true when consumed.
     bool key(ShellKey key, char digit, std::uint32_t atMs);
-    /// Typed text; true when it went to the wedge detector (so ImGui must not see it).
+    /// Typed text. Always taken (returns true): it is held back while it could still be a scanner's
+    /// burst, and handed to the PIN prompt or ImGui's fields only once it is known to be a
+    /// person's.
     bool text(const std::string& utf8, std::uint32_t atMs);
     /// A decoded code from the camera, the serial scanner or a replay (decided on the next frame).
     void scan(const std::string& text, const std::string& source);
@@ -56,7 +58,20 @@ public:
     std::string stateJson() const;
 
 private:
+  /// A keystroke not yet delivered: held while it could be part of a scan, then ready.
+  struct HeldInput {
+      enum class Kind { Text, PinDigit, PinBackspace, PinSubmit } kind;
+      std::string text;
+      std::uint32_t at = 0;
+  };
+
     void drawLocked(ViewContext& ctx);
+    void drawNotice(ViewContext& ctx);
+    /// The held keys were a person's: deliver them at the next frame, in order.
+    void releaseHeld();
+    /// Hands the ready keys to the PIN prompt or to ImGui (and the view's typed list).
+    void deliverReady(ViewContext& ctx, std::uint32_t ticksNow);
+    void routeScan(ViewContext& ctx, const std::string& text, const std::string& source);
     bool organizerLocked() const { return m_role == "organizer" && !m_unlocked; }
 
     Backend& m_backend;
@@ -68,13 +83,18 @@ private:
     bool m_consoleOpen = false;
     bool m_unlocked = false; ///< organizer role: the PIN was given
     bool m_quit = false;
-    bool m_submitPin = false;
     PinPrompt m_pin;
     scan::KeyboardWedge m_burst;
     core::Millis m_lastInput = 0; ///< the last frame with any key, text or mouse input
     bool m_inputSeen = false;     ///< key() or text() since the last frame
     std::vector<std::pair<std::string, std::string>> m_pendingScans;
-    std::vector<std::pair<std::string, std::uint32_t>> m_typed; ///< text for ImGui's views, with its ticks
+    std::vector<HeldInput> m_held;  ///< keys that may still be a scanner's burst
+    std::vector<HeldInput> m_ready; ///< a person's keys, delivered at the next frame
+    std::uint32_t m_heldLast = 0;   ///< ticks of the newest held key
+    char m_pinEcho = 0;   ///< a PIN digit's key went down: its text event follows, skip it
+    std::string m_notice; ///< a scan this screen could not show (see routeScan)
+    core::Millis m_noticeUntil = 0;
+    bool m_noticeRefused = false;
     std::map<std::string, Hotspot> m_hotspots;
 };
 

@@ -20,6 +20,7 @@ struct StageFestival::Impl {
     std::optional<services::QuizSnapshot> quiz;
     std::optional<services::ContestResults> results;
     std::string error;
+    int overflow = -1; ///< choices whose text was taller than their box in the last question drawn
 
     void load(ViewContext& ctx) {
         auto* db = link.db(ctx);
@@ -47,23 +48,60 @@ struct StageFestival::Impl {
         const auto phase = quiz->saved.state.phase;
         const auto left = core::remainingMs(quiz->saved.state, ctx.now);
         if (phase == core::QuestionPhase::Running) {
-            ImU32 c = left <= 5000 ? color::kRefuse : color::kGold;
+            const ImU32 c = countdownColour(left);
             y += centredText(ctx.fonts.huge, std::to_string((left + 999) / 1000), c, x0, x1, y);
             if (left > 0) ctx.wakeBy(ctx.now + (left % 1000 == 0 ? 1000 : left % 1000));
         }
-        y += centredText(ctx.fonts.large, q.text, color::kText, x0, x1, y + pad / 2) + pad;
+        // The question and its choices share what is left above the presses line: the largest
+        // face at which every text wraps inside its box is used, so a long choice never runs into
+        // the next.
         const bool revealed = phase == core::QuestionPhase::Revealed;
-        const float colW = (x1 - x0 - pad) / 2;
-        for (std::size_t i = 0; i < q.choices.size(); ++i) {
-            const float cx = x0 + (i % 2) * (colW + pad);
-            const float cy = y + (i / 2) * 110 * ctx.scale;
-            const bool right = revealed && q.multipleChoice && q.answer.size() == 1 && q.answer[0] == char('A' + i);
-            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + colW, cy + 96 * ctx.scale), right ? color::kAccept : color::kPanel,
-                              10 * ctx.scale);
-            centredText(ctx.fonts.title, std::string(1, char('A' + i)) + ". " + q.choices[i], color::kText, cx + 10, cx + colW - 10,
-                        cy + 14 * ctx.scale);
+        const float bottom = o.y + s.y - 3 * pad -
+                             (revealed && !q.multipleChoice ? ctx.fonts.title->FontSize * 1.2f : 0);
+        const float colW = (x1 - x0 - pad) / 2, inner = 14 * ctx.scale, gap = 14 * ctx.scale;
+        std::vector<std::string> labels;
+        for (std::size_t i = 0; i < q.choices.size(); ++i)
+            labels.push_back(std::string(1, char('A' + i)) + ". " + q.choices[i]);
+        struct Fit {
+            ImFont* question;
+            ImFont* choice;
+        };
+        const Fit fits[] = {{ctx.fonts.large, ctx.fonts.title},
+                            {ctx.fonts.title, ctx.fonts.title},
+                            {ctx.fonts.title, ctx.fonts.bold},
+                            {ctx.fonts.bold, ctx.fonts.body}};
+        std::vector<float> rowH;
+        Fit fit = fits[3];
+        for (const Fit& f : fits) {
+            rowH.assign((labels.size() + 1) / 2, 0.0f);
+            float need = centredText(f.question, q.text, color::kText, x0, x1, 0, false) + pad;
+            for (std::size_t i = 0; i < labels.size(); ++i)
+                rowH[i / 2] = std::max(rowH[i / 2], centredText(f.choice, labels[i], color::kText,
+                                                                0, colW - 2 * inner, 0, false) +
+                                                        2 * inner);
+            for (float h : rowH)
+                need += h + gap;
+            fit = f;
+            if (y + pad / 2 + need <= bottom) break;
         }
-        y += ((q.choices.size() + 1) / 2) * 110 * ctx.scale + pad / 2;
+        y += centredText(fit.question, q.text, color::kText, x0, x1, y + pad / 2) + pad;
+        overflow = 0;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const float cx = x0 + (i % 2) * (colW + pad);
+            const float textH = centredText(fit.choice, labels[i], color::kText, cx + inner,
+                                            cx + colW - inner, 0, false);
+            if (textH + inner > rowH[i / 2]) ++overflow;
+            if (ctx.hotspots)
+                (*ctx.hotspots)["stage_choice_" + std::string(1, char('A' + i))] =
+                    Hotspot{cx, y, colW, rowH[i / 2]};
+            const bool right = revealed && q.multipleChoice && q.answer.size() == 1 && q.answer[0] == char('A' + i);
+            dl->AddRectFilled(ImVec2(cx, y), ImVec2(cx + colW, y + rowH[i / 2]),
+                              right ? color::kAccept : color::kPanel, 10 * ctx.scale);
+            centredText(fit.choice, labels[i], color::kText, cx + inner, cx + colW - inner,
+                        y + inner);
+            if (i % 2 == 1 || i + 1 == labels.size()) y += rowH[i / 2] + gap;
+        }
+        y += pad / 2;
         if (revealed && !q.multipleChoice)
             y += centredText(ctx.fonts.title, core::tr("festival.gui.answer") + " " + q.answer, color::kAccept, x0, x1, y);
         if (!quiz->presses.empty()) {
@@ -139,6 +177,7 @@ void StageFestival::dumpState(core::JsonWriter& json) const {
     if (m_impl->quiz) {
         json.field("festival_question", m_impl->quiz->saved.state.questionId);
         json.field("festival_presses", int(m_impl->quiz->presses.size()));
+        json.field("festival_choice_overflow", m_impl->overflow);
     }
     if (m_impl->results) json.field("festival_lines", int(m_impl->results->lines.size()));
 }

@@ -3,6 +3,8 @@
 // short message, slogans between items, and a black screen on blackout.
 #include <imgui.h>
 
+#include <cfloat>
+
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/festival_views.hpp"
@@ -30,28 +32,53 @@ void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
     const core::Event& ev = m.hasEvent ? m.event : ctx.snap.event;
     const float bannerBottom = eventBanner(ctx, ev, o.x, o.x + s.x, o.y);
 
-    float y = bannerBottom + pad;
     const auto* cur = m.current();
     const auto& show = m.show;
-    if (cur) {
-        y += centredText(ctx.fonts.large, cur->title, color::kGold, x0, x1, y) + pad * 0.5f;
-        if (!cur->speaker.empty()) y += centredText(ctx.fonts.title, cur->speaker, color::kText, x0, x1, y) + pad * 0.5f;
-        if (m.stage.countdown && cur->plannedMin > 0) {
-            // The speaker sees what is left; past zero it shows the overrun in red.
-            const bool over = show.remaining < 0;
-            const std::string t = (over ? "+" : "") + core::formatDuration(over ? -show.remaining : show.remaining);
-            const ImU32 c = over ? color::kRefuse : show.phase == core::Phase::Normal ? color::kText : color::kWarn;
-            y += centredText(ctx.fonts.huge, t, c, x0, x1, y);
+    const float messageH = m.stage.message.empty() ? 0 : ctx.fonts.large->FontSize * 1.6f;
+    const float room = o.y + s.y - messageH - pad - (bannerBottom + pad);
+    // The hall reads this from far away: the text grows with the screen until it fills most of the
+    // space between the banner and the message strip (measured first, then drawn).
+    float y = 0, grow = 1.0f;
+    bool drawing = false;
+    auto text = [&](ImFont* f, const std::string& t, ImU32 colour, float after) {
+        y += centredText(f, t, colour, x0, x1, y, drawing, nullptr, f->FontSize * grow) + after;
+    };
+    auto content = [&] {
+        if (cur) {
+            text(ctx.fonts.large, cur->title, color::kGold, pad * 0.5f);
+            if (!cur->speaker.empty())
+                text(ctx.fonts.title, cur->speaker, color::kText, pad * 0.5f);
+            if (m.stage.countdown && cur->plannedMin > 0) {
+                // The speaker sees what is left, past zero the overrun, on the phase's colour as
+                // the MC sees it.
+                const bool over = show.remaining < 0;
+                const std::string t = (over ? "+" : "") +
+                                      core::formatDuration(over ? -show.remaining : show.remaining);
+                const float px = ctx.fonts.huge->FontSize * grow;
+                const float tw =
+                    ctx.fonts.huge->CalcTextSizeA(px, FLT_MAX, 0, t.c_str()).x + 2 * pad;
+                const float cx = (x0 + x1) / 2;
+                if (drawing)
+                    ImGui::GetWindowDrawList()->AddRectFilled(
+                        ImVec2(cx - tw / 2, y), ImVec2(cx + tw / 2, y + px * 1.15f),
+                        phaseColour(show.phase), 12 * ctx.scale);
+                text(ctx.fonts.huge, t, color::kText, 0);
+            }
+        } else {
+            // Before, after, and between items: the slogans take turns.
+            const char* key = show.state == core::ShowState::Finished ? "ceremony.stage.finished"
+                                                                      : "ceremony.stage.welcome";
+            text(ctx.fonts.large, core::tr(key), color::kGold, pad);
+            if (!ev.slogans.empty()) {
+                const auto i = static_cast<std::size_t>(show.now / kSloganMs) % ev.slogans.size();
+                text(ctx.fonts.title, ev.slogans[i], color::kText, 0);
+            }
         }
-    } else {
-        // Before, after, and between items: the slogans take turns.
-        const char* key = show.state == core::ShowState::Finished ? "ceremony.stage.finished" : "ceremony.stage.welcome";
-        y += centredText(ctx.fonts.large, core::tr(key), color::kGold, x0, x1, y) + pad;
-        if (!ev.slogans.empty()) {
-            const auto i = static_cast<std::size_t>(show.now / kSloganMs) % ev.slogans.size();
-            centredText(ctx.fonts.title, ev.slogans[i], color::kText, x0, x1, y);
-        }
-    }
+    };
+    growToFit(grow, y, content, room * 0.9f);
+    drawing = true;
+    y = bannerBottom + pad;
+    content();
 
     // The MC's message, as a strip along the bottom.
     if (!m.stage.message.empty()) {

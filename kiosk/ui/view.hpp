@@ -20,7 +20,8 @@ namespace kiosk::ui {
 
 /// Kiosk-wide choices made in the console and shown on the gate.
 struct Settings {
-    std::string kiosk = "Cổng 1";   ///< this kiosk's name, recorded with each check-in
+    std::string kiosk; ///< this kiosk's name, recorded with each check-in ("" = the
+                       ///< name stored in the setup tab, else defaultKioskName())
     std::string listId = "le";
     core::Direction direction = core::Direction::Entry;
     std::string camera;              ///< V4L2 device path, "" = none
@@ -29,6 +30,10 @@ struct Settings {
     std::string exportDir = "var";   ///< where exports and unprinted badges go
     std::optional<std::string> printer = std::string(); ///< CUPS queue for badges, "" = default, nullopt = PDF only
 };
+
+/// A machine's name until one is given: "Cổng <host name>", so two gates differ in "đã điểm danh
+/// … tại …" from the start. hostName "" reads this machine's.
+std::string defaultKioskName(const std::string& hostName = {});
 
 /// The live camera picture, when one is in use.
 struct CameraPicture {
@@ -84,7 +89,10 @@ public:
     /// Draws the whole main viewport.
     virtual void draw(ViewContext& ctx) = 0;
     /// A code arrived from any scanner (wedge, camera, serial, replay); the gate decides it.
-    virtual void onScan(ViewContext& ctx, const std::string& text, const std::string& source) {}
+    /// Returns false when this screen does not check people in (the shell then refuses it aloud).
+    virtual bool onScan(ViewContext& ctx, const std::string& text, const std::string& source) {
+        return false;
+    }
     /// Writes the view's state for the end-to-end tests (inside an open JSON object).
     virtual void dumpState(core::JsonWriter& json) const {}
 };

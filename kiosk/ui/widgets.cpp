@@ -9,6 +9,24 @@
 
 namespace kiosk::ui {
 
+ImU32 phaseColour(core::Phase phase) {
+    switch (phase) {
+    case core::Phase::Normal:
+        return color::kAccept;
+    case core::Phase::Warning:
+        return color::kWarn;
+    case core::Phase::Danger:
+        return color::kRefuse;
+    case core::Phase::Overtime:
+        return IM_COL32(120, 0, 40, 255);
+    }
+    return color::kPanel;
+}
+
+ImU32 countdownColour(core::Millis left) {
+    return left <= 5000 ? color::kRefuse : color::kGold;
+}
+
 void applyTheme(float scale) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
@@ -52,21 +70,25 @@ void endFullScreen() {
     ImGui::PopStyleColor();
 }
 
-float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y, bool draw) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y,
+                  bool draw, ImDrawList* on, float size) {
+    ImDrawList* dl = on ? on : ImGui::GetWindowDrawList();
+    const float px = size > 0 ? size : font->FontSize;
     const float width = std::max(1.0f, x1 - x0);
     const char* begin = text.data();
     const char* end = text.data() + text.size();
     float used = 0;
     // Wrap line by line so each line is centred on its own.
     while (begin < end) {
-        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, begin, end, width);
+        const char* lineEnd = font->CalcWordWrapPositionA(px / font->FontSize, begin, end, width);
         if (lineEnd == begin) lineEnd = begin + 1;
         const char* nl = static_cast<const char*>(memchr(begin, '\n', static_cast<size_t>(lineEnd - begin)));
         if (nl) lineEnd = nl;
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, lineEnd);
-        if (draw) dl->AddText(font, font->FontSize, ImVec2(x0 + (width - size.x) * 0.5f, y + used), colour, begin, lineEnd);
-        used += font->FontSize * 1.15f;
+        const ImVec2 line = font->CalcTextSizeA(px, FLT_MAX, 0, begin, lineEnd);
+        if (draw)
+            dl->AddText(font, px, ImVec2(x0 + (width - line.x) * 0.5f, y + used), colour, begin,
+                        lineEnd);
+        used += px * 1.15f;
         begin = lineEnd;
         while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
     }
@@ -107,6 +129,28 @@ bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImV
     ImGui::PopFont();
     recordHotspot(ctx, name);
     return pressed;
+}
+
+void growToFit(float& grow, float& y, const std::function<void()>& layout, float room) {
+    static constexpr float kGrowth[] = {1.7f, 1.5f, 1.3f, 1.15f, 1.0f, 0.85f, 0.7f};
+    for (float g : kGrowth) {
+        grow = g;
+        y = 0;
+        layout();
+        if (y <= room) return; // else the smallest, measured last
+    }
+}
+
+float bigButtonWidth(ViewContext& ctx, const std::string& label) {
+    const float text =
+        ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, label.c_str()).x;
+    return text + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void flowNext(ViewContext& ctx, const std::string& label) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (x + bigButtonWidth(ctx, label) <= right) ImGui::SameLine();
 }
 
 void statTile(ViewContext& ctx, const std::string& value, const std::string& caption, ImVec2 size, ImU32 accent) {

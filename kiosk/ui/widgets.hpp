@@ -3,11 +3,13 @@
 // big touch buttons that replay scripts can click by name, stat tiles, a bar chart.
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "kiosk/core/run_of_show.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -27,6 +29,12 @@ inline constexpr ImU32 kError = IM_COL32(70, 70, 84, 255);
 inline constexpr ImU32 kPanel = IM_COL32(28, 40, 66, 255);
 } // namespace color
 
+/// The colour of a timing phase, the same on every screen (MC, stage, console).
+ImU32 phaseColour(core::Phase phase);
+/// The colour of a quiz question's countdown (the host's screen and the stage): red in its last 5
+/// s.
+ImU32 countdownColour(core::Millis left);
+
 /// Sets ImGui's style for big touch targets at the given scale (call once per context).
 void applyTheme(float scale);
 
@@ -35,9 +43,12 @@ void applyTheme(float scale);
 void beginFullScreen(const char* id, ImU32 background, bool padded = true);
 void endFullScreen();
 
-/// Draws text centred horizontally between x0 and x1 at y, wrapped to that width; returns the height used.
-/// With draw = false it only measures.
-float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y, bool draw = true);
+/// Draws text centred horizontally between x0 and x1 at y, wrapped to that width; returns the
+/// height used. With draw = false it only measures. Draws on the current window unless given a draw
+/// list. size: the pixel size to draw at (0 = the face's own; the gate grows its card on big
+/// screens).
+float centredText(ImFont* font, std::string_view text, ImU32 colour, float x0, float x1, float y,
+                  bool draw = true, ImDrawList* on = nullptr, float size = 0);
 
 /// The event banner in the seed's template (unit / NGÀY HỘI / name and year / place and date) on the
 /// banner red, across [x0, x1] from y0, as tall as its lines; returns its bottom. Used by the gate and the stage.
@@ -45,6 +56,17 @@ float eventBanner(ViewContext& ctx, const core::Event& event, float x0, float x1
 
 /// A big button; its rect is recorded under name so replay scripts can click it.
 bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImVec2 size = ImVec2(0, 0));
+
+/// For screens read from afar (the gate's card, the stage): sets grow to the largest text growth,
+/// from 1.7 (beyond it the baked faces blur) down to 0.7, at which layout() adds at most room to
+/// y (starting from 0); y is left at that height. layout() reads grow and adds its lines to y.
+void growToFit(float& grow, float& y, const std::function<void()>& layout, float room);
+
+/// The width bigButton() gives a label (its face, its padding).
+float bigButtonWidth(ViewContext& ctx, const std::string& label);
+/// Call before a button that follows another in a row: keeps it on the same line when it fits in
+/// the window, else starts the next line, so no button is cut at the right edge.
+void flowNext(ViewContext& ctx, const std::string& label);
 
 /// Records the last item's rect under name.
 void recordHotspot(ViewContext& ctx, const char* name);

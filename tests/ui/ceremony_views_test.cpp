@@ -19,27 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The views open var/event.db (the backend's path) relative to the working folder: run in a
-// scratch folder holding the pack's database for the harness's day (2023-08-18).
-struct ScratchEvent {
-    fs::path old = fs::current_path();
-    fs::path dir = fs::temp_directory_path() / ("kiosk-ceremony-ui-" + std::to_string(::getpid()));
-    ScratchEvent() {
-        fs::remove_all(dir);
-        fs::create_directories(dir / "var");
-        kiosk::services::InitOptions o;
-        o.packDir = std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023";
-        o.dbPath = (dir / "var/event.db").string();
-        o.date = "2023-08-18";
-        REQUIRE(kiosk::services::initEvent(o).ok);
-        fs::current_path(dir);
-    }
-    ~ScratchEvent() {
-        fs::current_path(old);
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
+using kiosk::test::ScratchEvent;
 
 void pressKey(Harness& h, ImGuiKey key) {
     ImGuiIO& io = ImGui::GetIO();

@@ -218,3 +218,37 @@ TEST_CASE("stage: question with buzzer order, leaderboard, results with prizes",
     CHECK(s.has("\"festival_mode\":\"results\""));
     CHECK(s.has("\"festival_lines\":6"));
 }
+
+TEST_CASE("stage: a long choice (c27 A) wraps inside its box at every screen size",
+          "[ui][festival][layout]") {
+    for (const ImVec2 size :
+         {ImVec2(1024, 768), ImVec2(1280, 720), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+        ImGui::GetIO().DisplaySize = size;
+        FestivalScreen s(ui::makeStageFestivalView);
+        services::QuizHost host(*s.db, "tim-hieu", "test");
+        REQUIRE(host.show("c27", s.now).ok);
+        REQUIRE(host.start(s.now + 100).ok);
+        s.externalChange();
+        s.frame();
+        s.frame();
+        INFO(size.x << "x" << size.y << " " << s.state());
+        CHECK(s.has("\"festival_choice_overflow\":0"));
+        std::vector<ui::Hotspot> boxes;
+        for (const char* c :
+             {"stage_choice_A", "stage_choice_B", "stage_choice_C", "stage_choice_D"}) {
+            REQUIRE(s.hotspots.count(c));
+            boxes.push_back(s.hotspots[c]);
+        }
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            CHECK(boxes[i].y + boxes[i].h <= size.y);
+            for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                const bool apart = boxes[i].x + boxes[i].w <= boxes[j].x ||
+                                   boxes[j].x + boxes[j].w <= boxes[i].x ||
+                                   boxes[i].y + boxes[i].h <= boxes[j].y ||
+                                   boxes[j].y + boxes[j].h <= boxes[i].y;
+                CHECK(apart);
+            }
+        }
+    }
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+}

@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 
+#include "kiosk/services/event_pack.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include <unistd.h>
 
 namespace kiosk::test {
 
@@ -26,6 +28,25 @@ const platform::Fonts& nullFonts() {
         return f;
     }();
     return fonts;
+}
+
+ScratchEvent::ScratchEvent()
+    : dir(std::filesystem::temp_directory_path() /
+          ("kiosk-ceremony-ui-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "var");
+    services::InitOptions o;
+    o.packDir = std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023";
+    o.dbPath = (dir / "var/event.db").string();
+    o.date = "2023-08-18";
+    if (!services::initEvent(o).ok) throw std::runtime_error("cannot make the scratch event");
+    std::filesystem::current_path(dir);
+}
+
+ScratchEvent::~ScratchEvent() {
+    std::filesystem::current_path(old);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
 }
 
 Harness::Harness(const std::string& role, int delegates, int recent)
@@ -71,10 +92,34 @@ bool Harness::click(const std::string& name) {
     return true;
 }
 
+void Harness::unlock() {
+    shell.key(ui::ShellKey::Escape, 0, ticks);
+    for (char c : std::string("2468"))
+        shell.key(ui::ShellKey::Digit, c, ticks);
+    shell.key(ui::ShellKey::Enter, 0, ticks);
+    settle();
+}
+
 void Harness::type(const std::string& text) {
-    // As the loop does: the shell sees the text first; what it does not take goes to ImGui.
+    // As the loop does: the shell sees the text first; what it does not take goes to ImGui. The
+    // shell holds keys back while they could be a scanner's burst, so wait that out as a person
+    // would.
     if (!shell.text(text, ticks)) ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
     frame();
+    frame(kiosk::scan::WedgeOptions{}.maxGapMs + 10);
+    frame();
+}
+
+void Harness::wedgeOver(const std::string& text) {
+    // As SDL delivers a keyboard-wedge scanner: per character a key-down (digits are keys the
+    // shell knows) and then its text, a few milliseconds apart, then Enter.
+    for (char c : text) {
+        ticks += 4;
+        if (c >= '0' && c <= '9') shell.key(ui::ShellKey::Digit, c, ticks);
+        shell.text(std::string(1, c), ticks);
+    }
+    ticks += 4;
+    shell.key(ui::ShellKey::Enter, 0, ticks);
     frame();
 }
 

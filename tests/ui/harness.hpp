@@ -3,6 +3,7 @@
 // NewFrame/Render with no window and no GL. Clicks and typing go through ImGui's input like a user's.
 #include <imgui.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -17,6 +18,15 @@ const platform::Fonts& nullFonts();
 /// Hovers, presses and releases the mouse on a hotspot, drawing a frame between each step.
 void clickHotspot(const ui::Hotspot& spot, const std::function<void()>& frame);
 
+/// The views open var/event.db (the backend's path) relative to the working folder: runs the test
+/// in a scratch folder holding the seed pack's database for the harness's day (2023-08-18).
+struct ScratchEvent {
+    ScratchEvent();
+    ~ScratchEvent();
+    std::filesystem::path old = std::filesystem::current_path();
+    std::filesystem::path dir;
+};
+
 class Harness {
 public:
     explicit Harness(const std::string& role, int delegates = 30, int recent = 50);
@@ -28,10 +38,14 @@ public:
     void settle() { frame(); frame(); }
     /// Hovers, presses and releases the mouse on a named widget; false when it is not on screen.
     bool click(const std::string& name);
+    /// Opens the console (or unlocks the organizer screen) with the test PIN, as a person types it.
+    void unlock();
     /// Types text into whatever ImGui has focused.
     void type(const std::string& text);
     /// A scanner burst on the keyboard: text fast, then Enter.
     void wedge(const std::string& text);
+    /// The same burst with the key-down events SDL sends before each digit's text.
+    void wedgeOver(const std::string& text);
     std::string state() const { return shell.stateJson(); }
     bool has(const std::string& fragment) const { return state().find(fragment) != std::string::npos; }
 

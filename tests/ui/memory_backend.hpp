@@ -26,6 +26,20 @@ public:
     ui::ActionResult exportAttendance(const std::string& path) override { return {true, "exported " + path, path}; }
     bool checkPin(std::string_view pin) override { return pin == "2468"; }
     void heartbeat(const std::string&, const std::string&, const std::string&, core::Millis) override {}
+    std::string kioskName() override { return storedName; }
+    ui::ActionResult setKioskName(const std::string& name) override {
+        storedName = name;
+        return {true, "saved", name};
+    }
+    std::string storedName; ///< the setup tab's kiosk name, as the database would keep it
+    ui::ActionResult apologise(const std::string& code, const std::string& reason, const std::string&,
+                               core::Millis) override {
+        apologies.emplace_back(code, reason);
+        return {true, {}, code};
+    }
+    std::vector<std::pair<std::string, std::string>> apologies; ///< (code, reason), "" = taken back
+    /// Who the ceremony waits for, as the dashboard gets it.
+    void setAwaited(services::AwaitedList list) { m_snap.awaited = std::move(list); }
 
     std::vector<core::Delegate> delegates;
     std::map<std::string, core::Millis> firstEntry; ///< by code, list "le"

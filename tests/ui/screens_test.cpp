@@ -1,8 +1,10 @@
 // Every screen, headless, through the states a day at the door goes through.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "harness.hpp"
@@ -248,15 +250,17 @@ TEST_CASE("the GUI's strings exist in Vietnamese and English with the same keys"
     CHECK(vi.get("gui.gate.prompt").find("đại biểu") != std::string::npos);
 }
 
-TEST_CASE("every string and every text of the default pack draws with the font atlas's glyphs", "[ui][i18n]") {
-    // A character outside the atlas draws as "?" on screen (U+2212 MINUS SIGN once did).
-    kiosk::test::nullFonts(); // the ranges come from the ImGui context
-    const unsigned short* ranges = kiosk::platform::glyphRanges();
+TEST_CASE(
+    "every string, every text of the packs and every text drawn inline has its glyph in the atlas",
+    "[ui][i18n]") {
+    // A character outside the atlas draws as "?" on screen (U+2212 MINUS SIGN once did; ✓ and ★
+    // were in the ranges but not in Noto Sans): each must be a glyph of the faces the views use.
+    const auto& fonts = kiosk::test::nullFonts();
     auto drawable = [&](char32_t c) {
         if (c == '\n' || c == '\r' || c == '\t') return true;
-        for (const unsigned short* r = ranges; r[0]; r += 2)
-            if (c >= r[0] && c <= r[1]) return true;
-        return false;
+        for (ImFont* f : {fonts.body, fonts.bold, fonts.title})
+            if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c)) || c > 0xFFFF) return false;
+        return true;
     };
     auto undrawable = [&](const std::string& text) {
         std::string out;
@@ -277,13 +281,36 @@ TEST_CASE("every string and every text of the default pack draws with the font a
             CHECK(undrawable(table.get(k)).empty());
         }
     }
-    for (const auto& e : std::filesystem::directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023")) {
-        std::ifstream f(e.path());
+    auto fileText = [](const std::filesystem::path& p) {
+        std::ifstream f(p);
         std::stringstream text;
         text << f.rdbuf();
+        return text.str();
+    };
+    for (const auto& e :
+         std::filesystem::recursive_directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/data")) {
+        if (!e.is_regular_file()) continue;
         INFO(e.path().string());
-        CHECK(undrawable(text.str()).empty());
+        CHECK(undrawable(fileText(e.path())).empty());
     }
+    // Marks and separators written into the views' code ("✓ ", " ★", " · ").
+    const std::regex literal(R"re("((?:[^"\\\n]|\\.)*)")re");
+    int inlineTexts = 0;
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/kiosk/ui")) {
+        const std::string code = fileText(e.path());
+        for (auto it = std::sregex_iterator(code.begin(), code.end(), literal);
+             it != std::sregex_iterator(); ++it) {
+            const std::string text = (*it)[1].str();
+            if (std::all_of(text.begin(), text.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+                continue;
+            ++inlineTexts;
+            INFO(e.path().filename().string() << ": \"" << text << "\"");
+            CHECK(undrawable(text).empty());
+        }
+    }
+    CHECK(inlineTexts > 3);
 }
 
 TEST_CASE("console: locks itself after 5 minutes without input, and input keeps it open", "[ui][pin]") {

@@ -123,3 +123,20 @@ TEST_CASE("buzzer: a verdict taken back restores the turn") {
     CHECK(a.turn() == "cdc");
     CHECK_FALSE(a.undoVerdict());
 }
+
+TEST_CASE(
+    "buzzer: presses after the question's time are late, however long the host waits to close") {
+    BuzzerArbiter a(FalseStartRule{}, kTeams, 15'000); // c24: 15 s
+    REQUIRE(a.open(1'000'000));
+    CHECK(a.press("cdc", 1'014'999).kind == PressKind::Accepted);
+    CHECK(a.press("bvdk", 1'015'000).kind ==
+          PressKind::Accepted); // the last millisecond still counts
+    const auto late = a.press("ttyt-yd", 1'018'000);
+    CHECK(late.kind == PressKind::Late);
+    CHECK(late.order == 0);
+    CHECK(a.queue().size() == 2);
+    // Without a limit (an untimed question) the queue stays open until the host closes it.
+    BuzzerArbiter untimed(FalseStartRule{}, kTeams);
+    REQUIRE(untimed.open(0));
+    CHECK(untimed.press("cdc", 600'000).kind == PressKind::Accepted);
+}

@@ -169,6 +169,24 @@ TEST_CASE("quiz host: buzzer round with a false start, a wrong answer, the next 
     CHECK_FALSE(again.snapshot().turn);
 }
 
+TEST_CASE("quiz host: a press after the question's time limit is logged late and never queued") {
+    TempDb t;
+    seedQuiz(*t.db);
+    services::QuizHost host(*t.db, "quiz", "host");
+    REQUIRE(host.show("q2", 10'000).ok);
+    REQUIRE(host.start(11'000).ok); // 20 s to answer
+    CHECK(host.buzzKey("2", 20'000).ok);
+    const auto late = host.buzzKey("3", 11'000 + 23'000);
+    CHECK(late.message.find("hết giờ") != std::string::npos);
+    const auto& s = host.snapshot();
+    REQUIRE(s.presses.size() == 2);
+    CHECK(s.presses[1].kind == core::PressKind::Late);
+    CHECK(s.presses[1].order == 0);
+    // A restart replays the log to the same verdict.
+    services::QuizHost again(*t.db, "quiz", "host");
+    CHECK(again.snapshot().presses[1].kind == core::PressKind::Late);
+}
+
 TEST_CASE("quiz host: a tie at the end is settled by a tie-break question between the tied teams") {
     TempDb t;
     seedQuiz(*t.db);

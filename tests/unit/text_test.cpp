@@ -36,3 +36,14 @@ TEST_CASE("utf8Chars splits text into whole characters") {
     CHECK(utf8Chars("a\x80" "b") == std::vector<std::string>{"a", "\x80", "b"});
     CHECK(utf8Chars("\xE1\xBB") == std::vector<std::string>{"\xE1", "\xBB"});
 }
+
+TEST_CASE("utf8Prefix cuts between characters, never inside one") {
+    using kiosk::core::utf8Prefix;
+    const std::string text = "Câu hỏi về Luật An ninh mạng";
+    const std::string cut = utf8Prefix(text, 6);
+    CHECK(cut == "Câu hỏ…");
+    CHECK(kiosk::core::isValidUtf8(cut));
+    CHECK(utf8Prefix("Đ1", 5) == "Đ1");
+    // A byte cut (what substr did) of the same text is not UTF-8 at all.
+    CHECK_FALSE(kiosk::core::isValidUtf8(text.substr(0, 7)));
+}
