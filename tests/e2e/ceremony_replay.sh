@@ -9,11 +9,11 @@ source "$(dirname "$0")/lib.sh"
 e2e_setup "$@"
 # Ceremony time starts two minutes before the planned 08:00 and runs one minute per wall second
 # (docs/CEREMONY.md), so the replays' step times below read as ceremony minutes.
-export KIOSK_CLOCK_START=2023-08-18T07:58:00+07:00 KIOSK_TIME_SCALE=60
+export KIOSK_CLOCK_START=2023-08-04T07:58:00+07:00 KIOSK_TIME_SCALE=60
 
 "$kiosk" init --pin 2468 >/dev/null
 for code in D0001 D0002 D0003 D0005 D0006; do
-  "$kiosk" checkin "$("$kiosk" badge "$code")" --at 2023-08-18T07:40:00+07:00 --kiosk "Cổng 1" >/dev/null
+  "$kiosk" checkin "$("$kiosk" badge "$code")" --at 2023-08-04T07:40:00+07:00 --kiosk "Cổng 1" >/dev/null
 done
 late=$("$kiosk" badge D0004)
 
@@ -67,7 +67,7 @@ at 61000 quit
 STEPS
 
 # A late arrival checks in at another gate while the MC is on the introduction.
-( sleep 7; "$kiosk" checkin "$late" --at 2023-08-18T08:05:00+07:00 --kiosk "Cổng 2" >/dev/null ) &
+( sleep 7; "$kiosk" checkin "$late" --at 2023-08-04T08:05:00+07:00 --kiosk "Cổng 2" >/dev/null ) &
 other=$!
 run_gui "$kiosk" --role stage --replay "$out/stage.txt" --screenshots "$out/shots" --state "$out/stage.json" &
 stage=$!
