@@ -38,6 +38,8 @@ int run(int argc, char** argv) {
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
+    addHubCommands(app, ctx);
+    addDepartmentCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

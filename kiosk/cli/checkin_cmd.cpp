@@ -5,6 +5,7 @@
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/checkin_desk.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 
 namespace kiosk::cli {
 
@@ -41,6 +42,8 @@ void addCheckinCommands(CLI::App& app, Context& ctx) {
             return;
         }
         services::CheckinDesk desk(session);
+        const auto fleet = services::Fleet::open(session.db()); // null unless joined to a hub
+        desk.setFleet(fleet.get());
         const auto outcome = *manual ? desk.admitByCode(core::asciiUpper(r.text), r) : desk.scan(r);
         if (ctx.json) {
             core::JsonWriter w;

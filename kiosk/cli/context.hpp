@@ -37,6 +37,8 @@ void addDecodeCommands(CLI::App& app, Context& ctx); ///< decode_cmd.cpp
 void addPaperCommands(CLI::App& app, Context& ctx);
 void addProgramCommands(CLI::App& app, Context& ctx); ///< program_cmd.cpp: the ceremony
 void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
-void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
+void addGuiCommands(CLI::App& app, Context& ctx);
+void addDepartmentCommands(CLI::App& app, Context& ctx); ///< department_cmd.cpp: units, publish, consolidated report
+void addHubCommands(CLI::App& app, Context& ctx); ///< hub_cmd.cpp: several machines, one event ///< `kiosk gui` (a no-op in builds without the GUI)
 
 } // namespace kiosk::cli

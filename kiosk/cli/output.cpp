@@ -26,6 +26,7 @@ void writeOutcome(core::JsonWriter& w, const services::Session& session, const s
     if (!o.checkinUuid.empty()) w.value(o.checkinUuid);
     else w.null();
     w.field("forced", o.decision.forced);
+    w.field("offline", o.offline);
     w.field("at", core::formatIso(o.at, offset));
     if (!o.hint.empty()) w.field("hint", o.hint);
     w.endObject();

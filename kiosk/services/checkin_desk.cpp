@@ -7,6 +7,8 @@
 #include "kiosk/core/uuid.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/store/fleet_repo.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 
 namespace kiosk::services {
 
@@ -77,6 +79,20 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
         facts.categoryAdmitted = list && admits(*list, facts.delegate->categoryId);
         facts.state = store::listState(db, facts.delegate->id, request.listId);
     }
+    // Joined to a hub: the hub's state of this delegate on this list decides, under its row lock.
+    std::unique_ptr<hub::Admission> admission;
+    const core::ListState localState = facts.state;
+    if (m_fleet) {
+        if (facts.delegate) admission = hubAdmission(db, request.listId, facts.delegate->code);
+        out.offline = !admission && !m_fleet->link().connected();
+        if (admission) {
+            facts.state.everEntered = admission->entered;
+            facts.state.inside = admission->inside;
+            facts.state.firstEntryAt = admission->firstAt;
+            facts.state.firstEntryKiosk = admission->firstKiosk;
+            if (admission->revoked) facts.delegate->revoked = true;
+        }
+    }
     out.decision = core::decide(facts);
     out.delegate = facts.delegate;
     out.state = facts.state;
@@ -91,7 +107,52 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     }
 
     store::ScanRecord scan;
-    scan.uuid = core::newUuid();
+    store::CheckinRecord rec;
+    fillRecords(out, request, journalText, scan, rec);
+    if (admission) {
+        try {
+            admission->commit(scan, out.decision.status == core::Status::Accepted ? &rec : nullptr);
+        } catch (const hub::PgError&) {
+            // The hub went away mid-decision: decide again alone (same uuids, so if the hub did
+            // commit after all, the pull finds the record already here).
+            admission.reset();
+            m_fleet->link().lost(db);
+            out.offline = true;
+            facts.state = localState;
+            out.decision = core::decide(facts);
+            out.state = facts.state;
+            fillRecords(out, request, journalText, scan, rec);
+        }
+    }
+    store::insertScan(db, scan);
+    if (out.offline) store::markOffline(db, scan.uuid, out.at);
+    if (out.decision.status == core::Status::Accepted) {
+        store::insertCheckin(db, rec);
+        out.checkinId = db.lastInsertId();
+        out.checkinUuid = rec.uuid;
+        if (out.offline) store::markOffline(db, rec.uuid, out.at);
+    }
+    tx.commit();
+    describe(m_session, out);
+    return out;
+}
+
+std::unique_ptr<hub::Admission> CheckinDesk::hubAdmission(store::Database& db, const std::string& listId, const std::string& code) {
+    const auto start = hub::Clock::now();
+    hub::PgConn* c = m_fleet->link().connection(db);
+    if (!c) return nullptr;
+    try {
+        return std::make_unique<hub::Admission>(*c, m_fleet->membership(), listId, code,
+                                                start + std::chrono::milliseconds(m_fleet->membership().budgetMs));
+    } catch (const hub::PgError&) {
+        m_fleet->link().lost(db);
+        return nullptr;
+    }
+}
+
+void CheckinDesk::fillRecords(const ScanOutcome& out, const ScanRequest& request, const std::string& journalText, store::ScanRecord& scan,
+                              store::CheckinRecord& rec) {
+    if (scan.uuid.empty()) scan.uuid = core::newUuid();
     scan.at = out.at;
     scan.kiosk = request.kiosk;
     scan.listId = request.listId;
@@ -103,27 +164,17 @@ ScanOutcome CheckinDesk::decideAndRecord(core::CheckinFacts facts, const ScanReq
     scan.forced = out.decision.forced;
     scan.forceReason = request.forceReason;
     scan.source = request.source;
-    store::insertScan(db, scan);
-
-    if (out.decision.status == core::Status::Accepted) {
-        store::CheckinRecord rec;
-        rec.uuid = core::newUuid();
-        rec.delegateId = out.delegate->id;
-        rec.listId = request.listId;
-        rec.direction = scan.direction;
-        rec.at = out.at;
-        rec.kiosk = request.kiosk;
-        rec.forced = out.decision.forced;
-        rec.overridden = out.decision.forced ? std::string(core::reasonName(out.decision.overridden)) : "";
-        rec.forceReason = request.forceReason;
-        rec.scanUuid = scan.uuid;
-        store::insertCheckin(db, rec);
-        out.checkinId = db.lastInsertId();
-        out.checkinUuid = rec.uuid;
-    }
-    tx.commit();
-    describe(m_session, out);
-    return out;
+    if (out.decision.status != core::Status::Accepted) return;
+    if (rec.uuid.empty()) rec.uuid = core::newUuid();
+    rec.delegateId = out.delegate->id;
+    rec.listId = request.listId;
+    rec.direction = scan.direction;
+    rec.at = out.at;
+    rec.kiosk = request.kiosk;
+    rec.forced = out.decision.forced;
+    rec.overridden = out.decision.forced ? std::string(core::reasonName(out.decision.overridden)) : "";
+    rec.forceReason = request.forceReason;
+    rec.scanUuid = scan.uuid;
 }
 
 void CheckinDesk::describe(const Session& session, ScanOutcome& out) {

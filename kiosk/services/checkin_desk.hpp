@@ -2,11 +2,14 @@
 // The check-in desk: turns a scanned text (or a person picked at the desk) into a decision,
 // committed in one transaction before it is returned. A returned Accepted outcome is on disk.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "kiosk/core/checkin_rules.hpp"
+#include "kiosk/hub/hub.hpp"
 #include "kiosk/services/session.hpp"
+#include "kiosk/store/checkin_repo.hpp"
 
 namespace kiosk::services {
 
@@ -35,7 +38,10 @@ struct ScanOutcome {
     core::ListWindow window;
     std::string message;            ///< in the current language
     std::string hint;               ///< what to do next, for refusals
+    bool offline = false;           ///< joined to a hub that did not answer: decided here alone
 };
+
+class Fleet;
 
 class CheckinDesk {
 public:
@@ -51,9 +57,16 @@ public:
     /// The localized message and hint for an outcome.
     static void describe(const Session& session, ScanOutcome& outcome);
 
+    /// Decides admissions with the hub while it answers (null: this machine alone, as before).
+    void setFleet(Fleet* fleet) { m_fleet = fleet; }
+
 private:
     ScanOutcome decideAndRecord(core::CheckinFacts facts, const ScanRequest& request, const std::string& journalText);
+    std::unique_ptr<hub::Admission> hubAdmission(store::Database& db, const std::string& listId, const std::string& code);
+    static void fillRecords(const ScanOutcome& out, const ScanRequest& request, const std::string& journalText, store::ScanRecord& scan,
+                            store::CheckinRecord& rec);
     Session& m_session;
+    Fleet* m_fleet = nullptr;
 };
 
 } // namespace kiosk::services

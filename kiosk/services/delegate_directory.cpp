@@ -4,6 +4,7 @@
 #include "kiosk/core/time.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
+#include "kiosk/store/fleet_repo.hpp"
 
 namespace kiosk::services {
 
@@ -40,7 +41,7 @@ std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, Dire
     store::Database& db = m_session.db();
     store::Transaction tx(db);
     core::Delegate d;
-    d.code = store::nextDelegateCode(db, "W");
+    d.code = store::nextDelegateCode(db, store::walkInPrefix(db));
     d.name = w.name;
     d.title = w.title;
     d.unit = w.unit;

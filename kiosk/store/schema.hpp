@@ -22,6 +22,7 @@ void rebuildCounts(Database& db);
 std::vector<Migration> coreMigrations();
 std::vector<Migration> ceremonyMigrations(); ///< ceremony_repo.cpp
 std::vector<Migration> festivalMigrations(); ///< festival_schema.cpp
+std::vector<Migration> fleetMigrations();    ///< fleet_repo.cpp
 
 /// Applies what is missing in one transaction; returns how many ran.
 int migrate(Database& db);

@@ -35,6 +35,10 @@ ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
     : m_session(std::move(session)), m_checkpointer(std::make_unique<store::Checkpointer>(m_session->db())),
       m_desk(*m_session), m_directory(*m_session),
       m_jobs(std::make_unique<PaperJobs>(m_session->db().path(), "var")) {
+    if ((m_fleet = services::Fleet::open(m_session->db()))) {
+        m_desk.setFleet(m_fleet.get());
+        m_fleetSync = std::make_unique<services::FleetSyncThread>(m_session->db().path(), 250);
+    }
     reload();
 }
 
@@ -67,6 +71,7 @@ void ServicesBackend::reload() {
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
     s.version = m_snap.version + 1;
     s.job = m_snap.job;
+    s.fleet = m_snap.fleet;
     m_snap = std::move(s);
     endReads(db);
 }
@@ -78,6 +83,13 @@ bool ServicesBackend::refresh(core::Millis now) {
         m_snap.job = std::move(job);
         ++m_snap.version;
         jobChanged = true;
+    }
+    if (m_fleetSync) {
+        if (auto line = services::describeFleet(m_fleetSync->status(), m_snap.event.utcOffsetMin); line != m_snap.fleet) {
+            m_snap.fleet = std::move(line);
+            ++m_snap.version;
+            jobChanged = true;
+        }
     }
     try {
         endReads(m_session->db());

@@ -6,6 +6,7 @@
 
 #include "kiosk/services/checkin_desk.hpp"
 #include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/checkpointer.hpp"
 #include "kiosk/ui/model.hpp"
@@ -40,6 +41,8 @@ private:
     services::DelegateDirectory m_directory;
     Snapshot m_snap;
     bool m_dirty = true; ///< this process wrote: data_version only reports other connections
+    std::unique_ptr<services::Fleet> m_fleet;              ///< null unless the database joined a hub
+    std::unique_ptr<services::FleetSyncThread> m_fleetSync; ///< push, pull and probe in the background
     std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for
 };
 

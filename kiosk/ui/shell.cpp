@@ -130,6 +130,11 @@ FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* cam
         m_view->draw(ctx);
     }
 
+    // Where this machine stands with the hub, on every screen (docs/FLEET.md); "" when not joined.
+    if (!ctx.snap.fleet.empty())
+        ImGui::GetForegroundDrawList()->AddText(ImVec2(8 * scale, ImGui::GetIO().DisplaySize.y - 22 * scale), color::kGold,
+                                                ctx.snap.fleet.c_str());
+
     switch (m_pin.draw(ctx)) {
     case PinPurpose::Console:
         if (m_role == "organizer") m_unlocked = true;

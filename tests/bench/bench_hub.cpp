@@ -1,0 +1,222 @@
+// The hub on loopback, each figure beside its peer in the same run: a check-in through the hub
+// beside the local-only one, propagation A->B beside two connections on one SQLite file, a 10 000
+// record offline backlog merged beside a bare COPY of the same rows.
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "../hub/pg_cluster.hpp"
+#include "bench.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/core/uuid.hpp"
+#include "kiosk/services/checkin_desk.hpp"
+#include "kiosk/services/event_pack.hpp"
+#include "kiosk/services/fleet_sync.hpp"
+#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/store/fleet_repo.hpp"
+#include "synthetic.hpp"
+
+namespace kiosk::bench {
+namespace {
+
+constexpr int kBadges = 5000;
+
+struct HubBench {
+    test::PgCluster pg;
+    std::string dir;
+    std::string org, gateA, gateB, gateC, local;
+    std::vector<std::string> badges; ///< synthetic delegates' badge texts
+    std::vector<std::string> codes;
+
+    HubBench() {
+        char tmpl[] = "/tmp/kiosk-bench-hub-XXXXXX";
+        dir = ::mkdtemp(tmpl);
+        org = dir + "/org.db";
+        services::InitOptions o;
+        o.packDir = core::dataDir() + "/ngay-hoi-antq-2023";
+        o.dbPath = org;
+        o.force = true;
+        o.wholeDayWindows = true;
+        if (!services::initEvent(o).ok) throw std::runtime_error("init failed");
+        {
+            auto s = services::Session::open(org);
+            store::Transaction tx(s->db());
+            for (auto& d : syntheticDelegates(kBadges)) {
+                store::upsertDelegate(s->db(), d, core::nowMillis());
+                badges.push_back(core::makeBadgeText(s->badgeKey(), s->event().prefix, d.code, 1));
+                codes.push_back(d.code);
+            }
+            store::touchDelegates(s->db());
+            tx.commit();
+            s->db().backupTo(dir + "/local.db");
+        }
+        local = dir + "/local.db";
+        auto c = hub::PgConn::connect(pg.url(), std::chrono::seconds(10));
+        c->setBudget(std::chrono::seconds(60));
+        hub::migrateHub(*c);
+        auto db = store::Database::open(org);
+        const auto ev = hub::publishEvent(*c, *db, "organizer");
+        member(*db, *c, ev, "organizer", true);
+        auto fleet = services::Fleet::open(*db);
+        fleet->syncOnce(*db);
+        for (auto* path : {&gateA, &gateB, &gateC}) {
+            *path = dir + "/gate" + std::to_string(path - &gateA) + ".db";
+            db->backupTo(*path);
+            auto g = store::Database::open(*path);
+            g->exec("DELETE FROM fleet_config; DELETE FROM fleet_cursor;");
+            member(*g, *c, ev, "gate" + std::to_string(path - &gateA), false);
+            hub::skipExistingRows(*g);
+        }
+    }
+    ~HubBench() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    void member(store::Database& db, hub::PgConn& c, std::int64_t ev, const std::string& name, bool organizer) {
+        const auto no = hub::registerKiosk(c, ev, name, core::newUuid());
+        store::fleetSet(db, "hub_url", pg.url());
+        store::fleetSet(db, "kiosk", name);
+        store::fleetSet(db, "event_id", std::to_string(ev));
+        store::fleetSet(db, "kiosk_no", std::to_string(no));
+        store::fleetSet(db, "organizer", organizer ? "1" : "0");
+    }
+};
+
+std::vector<double> scanTimes(const std::string& path, const std::vector<std::string>& badges, bool joined) {
+    auto session = services::Session::open(path);
+    services::CheckinDesk desk(*session);
+    auto fleet = joined ? services::Fleet::open(session->db()) : nullptr;
+    desk.setFleet(fleet.get());
+    std::vector<double> ms;
+    services::ScanRequest r;
+    r.kiosk = "bench";
+    r.at = core::nowMillis();
+    for (const auto& b : badges) {
+        r.text = b;
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto out = desk.scan(r);
+        ms.push_back(msSince(t0));
+        if (out.decision.status != core::Status::Accepted || out.offline) throw std::runtime_error("bench scan not admitted online");
+    }
+    return ms;
+}
+
+void checkinLatency(HubBench& h, Report& rep) {
+    const std::vector<std::string> some(h.badges.begin(), h.badges.begin() + 1000);
+    auto hubMs = scanTimes(h.gateA, some, true);
+    auto localMs = scanTimes(h.local, some, false);
+    rep.add({"hub", "check-in, median / p99 (1000 scans, loopback)", fmt("%.2f / %.2f ms", quantile(hubMs, 0.5), quantile(hubMs, 0.99)),
+             fmt("%.2f / %.2f ms local-only", quantile(localMs, 0.5), quantile(localMs, 0.99)),
+             fmt("ratio of medians %.1f; goal p99 < 15 ms", quantile(hubMs, 0.5) / quantile(localMs, 0.5))});
+}
+
+// Commit at gate A to visible at gate B (B runs the GUI's background sync).
+void propagation(HubBench& h, Report& rep) {
+    services::FleetSyncThread syncB(h.gateB, 250);
+    auto a = services::Session::open(h.gateA);
+    services::CheckinDesk desk(*a);
+    auto fleet = services::Fleet::open(a->db());
+    desk.setFleet(fleet.get());
+    auto b = store::Database::open(h.gateB);
+    std::vector<double> ms, peer;
+    services::ScanRequest r;
+    r.kiosk = "benchA";
+    r.at = core::nowMillis();
+    auto visible = [&](store::Database& db, const std::string& code) {
+        auto& st = db.cached("SELECT count(*) FROM presence p JOIN delegates d ON d.id = p.delegate_id WHERE d.code = ? AND p.list_id = 'le'");
+        st.bind(1, code);
+        const bool yes = st.step() && st.getInt(0) > 0;
+        st.reset();
+        return yes;
+    };
+    for (int i = 1000; i < 1100; ++i) {
+        r.text = h.badges[i];
+        const auto t0 = std::chrono::steady_clock::now();
+        desk.scan(r);
+        while (!visible(*b, h.codes[i])) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ms.push_back(msSince(t0));
+    }
+    // Peer: two connections on one SQLite file (one PC), the second polling the same way.
+    auto l1 = services::Session::open(h.local);
+    services::CheckinDesk localDesk(*l1);
+    auto l2 = store::Database::open(h.local);
+    for (int i = 1000; i < 1100; ++i) {
+        r.text = h.badges[i];
+        const auto t0 = std::chrono::steady_clock::now();
+        localDesk.scan(r);
+        while (!visible(*l2, h.codes[i])) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        peer.push_back(msSince(t0));
+    }
+    rep.add({"hub", "propagation A->B, median / p99 (100 check-ins; B syncs every 250 ms)",
+             fmt("%.0f / %.0f ms", quantile(ms, 0.5), quantile(ms, 0.99)),
+             fmt("%.1f / %.1f ms same SQLite file", quantile(peer, 0.5), quantile(peer, 0.99)), "goal p99 < 1 s"});
+}
+
+// 5000 offline entries (a scan and a check-in each) pushed in one round, beside COPY of the rows.
+void backlogMerge(HubBench& h, Report& rep) {
+    auto db = store::Database::open(h.gateC);
+    std::string copyData;
+    {
+        store::Transaction tx(*db);
+        const core::Millis at = core::nowMillis();
+        for (int i = 0; i < kBadges; ++i) {
+            const auto d = store::findDelegateByCode(*db, h.codes[i]);
+            store::ScanRecord s;
+            s.uuid = core::newUuid();
+            s.at = at + i;
+            s.kiosk = "gateC";
+            s.listId = "le";
+            s.direction = "entry";
+            s.text = h.badges[i];
+            s.status = "accepted";
+            s.reason = "ok";
+            s.delegateId = d->id;
+            store::insertScan(*db, s);
+            store::markOffline(*db, s.uuid, s.at);
+            store::CheckinRecord c;
+            c.uuid = core::newUuid();
+            c.delegateId = d->id;
+            c.listId = "le";
+            c.direction = "entry";
+            c.at = s.at;
+            c.kiosk = "gateC";
+            c.scanUuid = s.uuid;
+            store::insertCheckin(*db, c);
+            store::markOffline(*db, c.uuid, c.at);
+            for (const auto* u : {&s.uuid, &c.uuid})
+                copyData += *u + "\tscan\tgateC\tgateC\t" + std::to_string(s.at) + "\ttrue\t{\"list_id\":\"le\",\"delegate_code\":\"" +
+                            h.codes[i] + "\"}\n";
+        }
+        tx.commit();
+    }
+    const auto m = *hub::membership(*db);
+    auto c = hub::PgConn::connect(m.url, std::chrono::seconds(10));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto pushed = hub::push(*c, *db, m);
+    const double ours = msSince(t0);
+    if (pushed.records != 2 * kBadges) throw std::runtime_error("backlog not pushed whole");
+
+    PGconn* raw = PQconnectdb(h.pg.url().c_str());
+    PQclear(PQexec(raw, "CREATE TABLE bench_copy(uuid uuid, kind text, kiosk text, origin text, at bigint, offline boolean, body jsonb)"));
+    const auto t1 = std::chrono::steady_clock::now();
+    PQclear(PQexec(raw, "COPY bench_copy FROM STDIN"));
+    PQputCopyData(raw, copyData.data(), static_cast<int>(copyData.size()));
+    PQputCopyEnd(raw, nullptr);
+    PQclear(PQgetResult(raw));
+    const double copy = msSince(t1);
+    PQfinish(raw);
+    rep.add({"hub", "offline backlog merged (10 000 records: 5000 entries + their scans)", fmt("%.0f ms", ours),
+             fmt("%.0f ms bare COPY of the same rows", copy), fmt("ratio %.1f; goal < 10 s", ours / copy)});
+}
+
+Register reg("hub", [](Report& rep) {
+    HubBench h;
+    checkinLatency(h, rep);
+    propagation(h, rep);
+    backlogMerge(h, rep);
+});
+
+} // namespace
+} // namespace kiosk::bench
