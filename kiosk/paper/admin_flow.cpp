@@ -12,7 +12,8 @@ void sectionHeading(Flow& flow, int& number, const std::string& text, double siz
     TextStyle st{flow.family(), size, true};
     const std::string line = std::string(roman[std::clamp(number, 0, 9)]) + ". " + text;
     ++number;
-    flow.ensure(textHeight(flow.cr(), line, flow.width(), st) + 40);
+    // Room for a table's header and first rows too, so a heading never ends a page alone.
+    flow.ensure(textHeight(flow.cr(), line, flow.width(), st) + 90);
     flow.advance(4);
     flow.paragraph(line, st, 4);
 }

@@ -54,9 +54,14 @@ std::string reportCell(const core::UnitRow& row) {
 }
 
 std::string ceremonyCell(const core::UnitRow& row) {
-    if (row.event->ceremonyItems == 0) return tr("department.report.no_ceremony");
+    const auto& e = *row.event;
+    if (e.ceremonyItems == 0) return tr("department.report.no_ceremony");
     if (row.ceremonyInFull()) return tr("department.report.in_full");
-    return trf("department.report.skipped", {{"items", joined(row.event->skippedItems, "; ")}});
+    std::string text = trf("department.report.done_of", {{"done", std::to_string(e.ceremonyDone)},
+                                                         {"total", std::to_string(e.ceremonyItems)}});
+    // A few skipped items are named; a ceremony cut short is counted (the XLSX names them all).
+    if (e.skippedItems.size() <= 2) text += "\n" + trf("department.report.skipped", {{"items", joined(e.skippedItems, "; ")}});
+    return text;
 }
 
 void body(Flow& flow, const std::string& text) {
@@ -131,10 +136,10 @@ void unitsTable(Flow& flow, const DepartmentReportData& data) {
     std::vector<TableColumn> cols = {{tr("department.report.col.no"), 0.5, Align::Center},
                                      {tr("department.report.col.unit"), 2.4},
                                      {tr("department.report.col.date"), 1.2, Align::Center},
-                                     {tr("department.report.col.place"), 1.9},
+                                     {tr("department.report.col.place"), 1.8},
                                      {tr("department.report.col.delegates"), 1.2, Align::Center},
                                      {tr("department.report.col.ceremony"), 1.7},
-                                     {tr("department.report.col.awards"), 1.1, Align::Center},
+                                     {tr("department.report.col.awards"), 1.2, Align::Center},
                                      {tr("department.report.col.report"), 1.5}};
     std::vector<TableRow> rows;
     int n = 0;

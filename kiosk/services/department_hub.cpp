@@ -19,6 +19,8 @@ constexpr const char* kPublisher = "publish";
 
 std::unique_ptr<hub::PgConn> connectHub(const std::string& url) {
     auto conn = hub::PgConn::connect(url, kPublishBudget);
+    // "schema already exists, skipping" is no news to the officer.
+    conn->exec("SET client_min_messages = warning");
     hub::migrateHub(*conn);
     return conn;
 }
