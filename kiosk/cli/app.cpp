@@ -1,10 +1,12 @@
 #include "kiosk/cli/app.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "kiosk/cli/context.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/json.hpp"
 #include "kiosk/store/db.hpp"
 
 namespace kiosk::cli {
@@ -14,19 +16,124 @@ services::Session& Context::session() {
     return *m_session;
 }
 
-void Context::out(const std::string& text) const { std::cout << text << '\n'; }
-void Context::err(const std::string& text) const { std::cerr << text << '\n'; }
+void Context::out(const std::string& text) {
+    m_printed = true;
+    std::cout << text << '\n';
+}
+
+void Context::err(const std::string& text) {
+    if (!json) {
+        std::cerr << text << '\n';
+        return;
+    }
+    m_errorText += (m_errorText.empty() ? "" : "\n") + text;
+}
+
+void Context::fail(int code, const std::string& name, const std::string& message) {
+    exitCode = code;
+    m_errorName = name;
+    err(message);
+}
+
+void Context::finish() {
+    if (!json || m_printed || (exitCode == kExitOk && m_errorText.empty())) return;
+    const char* fallback = exitCode == kExitRefused ? "refused" : "error";
+    core::JsonWriter w;
+    w.beginObject().field("error", m_errorName.empty() ? std::string(fallback) : m_errorName);
+    w.field("message", m_errorText).endObject();
+    std::cout << w.str() << '\n';
+}
+
+namespace {
+
+// --lang and --json are needed before the parser exists (help texts in the user's language) and
+// after it failed (a parse error printed as JSON), so they are read from argv first.
+void prescan(int argc, char** argv, Context& ctx) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--json") ctx.json = true;
+        else if (a == "--lang" && i + 1 < argc) ctx.lang = argv[i + 1];
+        else if (a.rfind("--lang=", 0) == 0) ctx.lang = a.substr(7);
+        else if (a == "--") break;
+    }
+    if (ctx.lang != "en") ctx.lang = "vi";
+    core::setLanguage(ctx.lang);
+}
+
+// Help texts live in the string table under help.cmd."<path>" and help.opt."<path> <option>"
+// (help.opt."<option>" for the ones every command shares); the English in the code is the
+// fallback when a key is missing.
+void localizeHelp(CLI::App& app, const std::string& path) {
+    const auto& table = core::strings();
+    if (!path.empty()) {
+        if (const std::string key = "help.cmd." + path; table.has(key)) app.description(core::tr(key));
+    }
+    for (CLI::Option* opt : app.get_options()) {
+        const std::string name = opt->get_name(false, true);
+        for (const std::string& key : {"help.opt." + (path.empty() ? name : path + " " + name), "help.opt." + name})
+            if (table.has(key)) {
+                opt->description(core::tr(key));
+                break;
+            }
+    }
+    for (CLI::App* sub : app.get_subcommands({}))
+        localizeHelp(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
+}
+
+void localizeFormatter(CLI::App& app) {
+    auto fmt = app.get_formatter();
+    for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "Options", "Subcommands",
+                              "REQUIRED", "TEXT", "INT", "FLOAT", "Excludes", "Needs", "Env"})
+        if (const std::string key = std::string("help.label.") + label; core::strings().has(key))
+            fmt->label(label, core::tr(key));
+}
+
+// CLI11 writes its parse errors in English; the user reads the kind of mistake in their language,
+// with CLI11's detail (which names the option) after it.
+std::string parseErrorMessage(const CLI::ParseError& e) {
+    const char* kind = "usage";
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) kind = "required";
+    else if (dynamic_cast<const CLI::ExtrasError*>(&e)) kind = "extras";
+    else if (dynamic_cast<const CLI::ConversionError*>(&e)) kind = "conversion";
+    else if (dynamic_cast<const CLI::ValidationError*>(&e)) kind = "validation";
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) kind = "mismatch";
+    return core::trf(std::string("cli.parse.") + kind, {{"detail", e.what()}});
+}
+
+} // namespace
 
 int run(int argc, char** argv) {
-    CLI::App app{"kiosk: event-day check-in kiosk (Ngày hội toàn dân bảo vệ an ninh Tổ quốc)"};
-    app.require_subcommand(1);
     Context ctx;
+    prescan(argc, argv, ctx);
+    CLI::App app{"kiosk: event-day check-in kiosk (Ngày hội toàn dân bảo vệ an ninh Tổ quốc)"};
+    app.set_help_flag("-h,--help", "print this help and exit");
+    // The global options are accepted after the subcommand too (`kiosk stats --json`):
+    // subcommands made after this inherit it and hand what they do not know to their parent.
+    app.fallthrough();
+    app.require_subcommand(0, 1);
     ctx.dbPath = services::defaultDbPath();
-    app.add_option("--db", ctx.dbPath, "event database file (default var/event.db or $KIOSK_DB)");
+    app.add_option("--db", ctx.dbPath, "event database file (default $KIOSK_DB, else ~/.local/share/kiosk/event.db)");
     app.add_option("--lang", ctx.lang, "language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
     app.add_flag("--json", ctx.json, "print machine-readable JSON");
+    app.set_version_flag("--version", core::trf("install.version", {{"version", KIOSK_VERSION}}),
+                         core::tr("install.version_help"));
     // Language must be set before any callback runs.
     app.parse_complete_callback([&] { core::setLanguage(ctx.lang); });
+
+    auto* help = app.add_subcommand("help", "print the help of kiosk or of one command");
+    auto topic = std::make_shared<std::vector<std::string>>();
+    help->add_option("COMMAND", *topic, "a command, e.g. checkin or delegates import");
+    help->callback([&app, topic] {
+        const CLI::App* target = &app;
+        for (const auto& name : *topic) {
+            try {
+                target = const_cast<CLI::App*>(target)->get_subcommand(name);
+            } catch (const CLI::OptionNotFound&) {
+                break; // an unknown topic: the general help says what there is
+            }
+        }
+        std::cout << target->help();
+    });
 
     addInitCommands(app, ctx);
     addDelegateCommands(app, ctx);
@@ -38,23 +145,33 @@ int run(int argc, char** argv) {
     addProgramCommands(app, ctx);
     addFestivalCommands(app, ctx);
     addGuiCommands(app, ctx);
+    addServiceCommands(app, ctx);
     addHubCommands(app, ctx);
     addDepartmentCommands(app, ctx);
+    localizeHelp(app, "");
+    localizeFormatter(app);
 
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) std::cout << app.help(); // `kiosk` alone: what there is
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitError;
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitError;
     } catch (const CLI::ParseError& e) {
-        const int rc = app.exit(e);
-        return rc == 0 ? kExitOk : kExitError;
+        if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kExitOk : kExitError; // --version and the like
+        ctx.fail(kExitError, "usage", parseErrorMessage(e));
+        if (!ctx.json) std::cerr << core::tr("cli.parse.see_help") << '\n';
     } catch (const store::DbError& e) {
-        if (e.busy()) ctx.err(core::tr("cli.db_busy"));
-        else if (e.diskProblem()) ctx.err(core::tr("cli.disk_full"));
-        ctx.err(core::trf("cli.db_error", {{"detail", e.what()}}));
-        return kExitError;
+        std::string message;
+        if (e.busy()) message = core::tr("cli.db_busy") + "\n";
+        else if (e.diskProblem()) message = core::tr("cli.disk_full") + "\n";
+        ctx.fail(kExitError, e.busy() ? "busy" : e.diskProblem() ? "disk" : "database",
+                 message + core::trf("cli.db_error", {{"detail", e.what()}}));
     } catch (const std::exception& e) {
-        ctx.err(core::trf("cli.error", {{"detail", e.what()}}));
-        return kExitError;
+        ctx.fail(kExitError, "error", core::trf("cli.error", {{"detail", e.what()}}));
     }
+    ctx.finish();
     return ctx.exitCode;
 }
 

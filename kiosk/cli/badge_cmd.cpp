@@ -19,18 +19,14 @@ void addBadgeCommands(CLI::App& app, Context& ctx) {
         auto& session = ctx.session();
         const auto d = store::findDelegateByCode(session.db(), core::asciiUpper(*code));
         if (!d) {
-            ctx.err(core::trf("delegates.not_found", {{"code", *code}}));
-            ctx.exitCode = kExitRefused;
-            return;
+            return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code}}));
         }
         services::DelegateDirectory dir(session);
         const std::string text = dir.badgeText(*d);
         if (!png->empty()) {
             const auto st = scan::writeQrPng(text, *png);
             if (!st) {
-                ctx.err(st.error.detail);
-                ctx.exitCode = kExitError;
-                return;
+                return ctx.fail(kExitError, "png", st.error.detail);
             }
         }
         if (ctx.json) {

@@ -32,14 +32,10 @@ void addCheckinCommands(CLI::App& app, Context& ctx) {
             if (!r.at) throw CLI::ValidationError("--at", "not an ISO 8601 time: " + *at);
         }
         if (!session.list(r.listId)) {
-            ctx.err(core::trf("checkin.unknown_list", {{"list", r.listId}}));
-            ctx.exitCode = kExitError;
-            return;
+            return ctx.fail(kExitError, "unknown_list", core::trf("checkin.unknown_list", {{"list", r.listId}}));
         }
         if (r.force && r.forceReason.empty()) {
-            ctx.err(core::tr("checkin.need_reason"));
-            ctx.exitCode = kExitError;
-            return;
+            return ctx.fail(kExitError, "missing_reason", core::tr("checkin.need_reason"));
         }
         services::CheckinDesk desk(session);
         const auto fleet = services::Fleet::open(session.db()); // null unless joined to a hub

@@ -1,4 +1,5 @@
 // kiosk stats | summary | check | backup FILE
+#include <filesystem>
 #include <map>
 
 #include "kiosk/cli/context.hpp"
@@ -91,8 +92,14 @@ void addCheck(CLI::App& app, Context& ctx) {
 void addBackup(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("backup", "copy the live database to a file (safe while kiosks write)");
     auto path = std::make_shared<std::string>();
+    auto force = std::make_shared<bool>(false);
     cmd->add_option("FILE", *path, "backup file")->required();
-    cmd->callback([&ctx, path] {
+    cmd->add_flag("--force", *force, "overwrite an existing backup file");
+    cmd->callback([&ctx, path, force] {
+        // A backup that silently replaces an older one can destroy the only good copy.
+        std::error_code ec;
+        if (!*force && std::filesystem::exists(*path, ec))
+            return ctx.fail(kExitRefused, "exists", core::trf("cli.backup.exists", {{"path", *path}}));
         ctx.session().db().backupTo(*path);
         ctx.out(core::trf("cli.backup_done", {{"path", *path}}));
     });

@@ -27,6 +27,13 @@ void addImport(CLI::App& parent, Context& ctx) {
             w.key("problems").beginArray();
             for (const auto& p : report.problems)
                 w.beginObject().field("line", p.line).field("column", p.column).field("code", p.code).field("message", p.message).endObject();
+            w.endArray();
+            w.key("changes").beginArray();
+            for (const auto& c : report.changes) {
+                w.beginObject().field("code", c.code).key("fields").beginArray();
+                for (const auto& f : c.fields) w.value(f);
+                w.endArray().endObject();
+            }
             w.endArray().endObject();
             ctx.out(w.str());
         } else if (report.ok) {
@@ -35,6 +42,12 @@ void addImport(CLI::App& parent, Context& ctx) {
                                                                         {"updated", std::to_string(report.updated)},
                                                                         {"unchanged", std::to_string(report.unchanged)}};
             ctx.out(core::trf(report.dryRun ? "import.dry_run" : "import.done", v));
+            // Which fields change on whom: what an organizer checks before importing for real.
+            for (const auto& c : report.changes) {
+                std::string fields;
+                for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + core::tr("import.field." + f);
+                ctx.out(core::trf("import.changed", {{"code", c.code}, {"fields", fields}}));
+            }
         } else {
             ctx.err(core::trf("import.refused", {{"count", std::to_string(report.problems.size())}}));
             for (const auto& p : report.problems) ctx.err("  " + p.message);
@@ -74,17 +87,17 @@ void addAdd(CLI::App& parent, Context& ctx) {
     cmd->add_option("--name", w->name, "full name")->required();
     cmd->add_option("--title", w->title, "title");
     cmd->add_option("--unit", w->unit, "unit");
-    cmd->add_option("--category", w->categoryId, "category id")->required();
+    cmd->add_option("--category", w->categoryId, "category (id or name)")->required();
     cmd->add_option("--seat", w->seat, "seat");
+    cmd->add_option("--phone", w->phone, "phone number");
     cmd->callback([&ctx, w] {
         services::DelegateDirectory dir(ctx.session());
         services::DirectoryError error{};
         const auto d = dir.addWalkIn(*w, error);
         if (!d) {
-            ctx.err(error == services::DirectoryError::MissingName ? core::tr("delegates.missing_name")
-                                                                  : core::trf("delegates.unknown_category", {{"value", w->categoryId}}));
-            ctx.exitCode = kExitRefused;
-            return;
+            if (error == services::DirectoryError::MissingName)
+                return ctx.fail(kExitRefused, "missing_name", core::tr("delegates.missing_name"));
+            return ctx.fail(kExitRefused, "unknown_category", core::trf("delegates.unknown_category", {{"value", w->categoryId}}));
         }
         if (ctx.json) {
             core::JsonWriter j;
@@ -104,9 +117,7 @@ void addRevokeReissue(CLI::App& parent, Context& ctx) {
         services::DelegateDirectory dir(ctx.session());
         const auto d = store::findDelegateByCode(ctx.session().db(), core::asciiUpper(*code));
         if (!d || dir.revoke(d->code) != services::DirectoryError::None) {
-            ctx.err(core::trf("delegates.not_found", {{"code", *code}}));
-            ctx.exitCode = kExitRefused;
-            return;
+            return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code}}));
         }
         ctx.out(core::trf("delegates.revoked", {{"name", d->name}, {"code", d->code}}));
     });
@@ -118,9 +129,7 @@ void addRevokeReissue(CLI::App& parent, Context& ctx) {
         services::DirectoryError error{};
         const auto text = dir.reissue(core::asciiUpper(*code2), error);
         if (!text) {
-            ctx.err(core::trf("delegates.not_found", {{"code", *code2}}));
-            ctx.exitCode = kExitRefused;
-            return;
+            return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code2}}));
         }
         const auto d = store::findDelegateByCode(ctx.session().db(), core::asciiUpper(*code2));
         if (ctx.json) {
@@ -128,8 +137,7 @@ void addRevokeReissue(CLI::App& parent, Context& ctx) {
             w.beginObject().field("code", d->code).field("serial", d->badgeSerial).field("badge", *text).endObject();
             ctx.out(w.str());
         } else {
-            ctx.out(core::trf("delegates.reissued", {{"name", d->name}, {"code", d->code}}));
-            ctx.out(*text);
+            ctx.out(*text); // just the new badge text: what a script (or a badge printer) needs
         }
     });
 }
@@ -143,6 +151,7 @@ void addDelegateCommands(CLI::App& app, Context& ctx) {
     addSearch(*cmd, ctx);
     addAdd(*cmd, ctx);
     addRevokeReissue(*cmd, ctx);
+    addApologyCommands(*cmd, ctx);
 }
 
 } // namespace kiosk::cli

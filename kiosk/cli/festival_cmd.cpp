@@ -105,13 +105,14 @@ void printResults(Context& ctx, const std::vector<services::ContestResults>& all
         for (const auto& l : r.lines) {
             w.beginObject().field("rank", l.rank).field("id", l.entryId).field("name", l.name).field("unit", l.unit);
             w.field("total", l.total).field("total_text", l.totalText).field("prize", std::string(core::prizeCode(l.prize)));
-            w.field("has_result", l.hasResult).endObject();
+            w.field("has_result", l.hasResult).field("tie_break_pending", l.tieBreakPending).endObject();
         }
         w.endArray().endObject();
         if (ctx.json) continue;
         ctx.out("== " + r.contest.name);
         for (const auto& l : r.lines) {
             std::string prize = l.prize == core::Prize::None ? "" : "  " + core::tr(core::prizeKey(l.prize));
+            if (l.tieBreakPending) prize = "  (" + core::tr("festival.results.tie_break") + ")";
             ctx.out((l.hasResult ? std::to_string(l.rank) + ". " : "-  ") + l.name + "  " + l.totalText + prize);
         }
     }

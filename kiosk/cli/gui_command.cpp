@@ -35,6 +35,7 @@ void addGuiCommands(CLI::App& app, Context& ctx) {
                 throw CLI::ValidationError("--windowed", "expected WxH, e.g. 1280x720");
             opts->windowed = true;
         }
+        opts->settings.exportDir = services::outputDirFor(ctx.dbPath);
         if (*exitMode) opts->settings.direction = core::Direction::Exit;
         ui::ServicesBackend backend(services::Session::open(ctx.dbPath));
         std::string serialPath = *serial == "none" ? "" : *serial;

@@ -10,6 +10,7 @@
 #include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/pdf_badges.hpp"
 #include "kiosk/paper/pdf_report.hpp"
+#include "kiosk/services/print_queue.hpp"
 #include "kiosk/services/attendance_export.hpp"
 #include "kiosk/services/badge_printing.hpp"
 #include "kiosk/services/certificate_printing.hpp"
@@ -39,6 +40,19 @@ void report(Context& ctx, const paper::PaperStatus& status, const std::string& p
         return;
     }
     ctx.out(trf("cli.written", {{"path", path}}));
+}
+
+/// After a PDF was written: sends it to the CUPS printer asked for with --printer (none: nothing);
+/// a printer that cannot take it is an error, and the file stays where it was written.
+void printWritten(Context& ctx, const std::optional<std::string>& printer, const std::string& path, const std::string& title) {
+    if (!printer || ctx.exitCode != kExitOk) return;
+    const auto r = services::printPdf(path, *printer, title);
+    if (r.ok) {
+        ctx.err(trf("install.printer.sent", {{"printer", r.printer.name}, {"job", std::to_string(r.jobId)}, {"path", path}}));
+        return;
+    }
+    ctx.err(trf("install.printer.kept", {{"error", r.error}, {"path", path}}));
+    ctx.exitCode = kExitError;
 }
 
 /// Fails with a usage error; returns false so callers can `return fail(...)`.
@@ -194,12 +208,15 @@ void addCertificates(CLI::App& app, Context& ctx) {
     cmd->add_option("--template", o->templateFile, tr("export.cli.template"));
     auto source = std::make_shared<std::string>("all");
     cmd->add_option("--source", *source, tr("export.cli.source"))->check(CLI::IsMember({"all", "awards", "winners"}));
-    cmd->callback([&ctx, o, out, source] {
+    auto printer = std::make_shared<std::string>();
+    auto* printerOpt = cmd->add_option("--printer", *printer, tr("install.printer.option"));
+    cmd->callback([&ctx, o, out, source, printer, printerOpt] {
         o->awards = *source != "winners";
         o->winners = *source != "awards";
         const auto st = services::printCertificates(ctx.session(), *o, *out);
         // Nobody to print for is a refusal, not a broken machine.
         report(ctx, st, *out, st.error == tr("paper.error.no_recipients") ? kExitRefused : kExitError);
+        printWritten(ctx, printerOpt->count() ? std::optional(*printer) : std::nullopt, *out, "certificates");
     });
 }
 
@@ -207,15 +224,19 @@ void addBadges(CLI::App& app, Context& ctx) {
     auto sel = std::make_shared<services::BadgeSelection>();
     auto out = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("badges", tr("export.cli.badges"));
-    cmd->add_option("--out", *out, tr("export.cli.out_pdf"))->required();
+    cmd->add_option("--out", *out, tr("install.badges_out"));
     cmd->add_option("--codes", sel->codes, tr("export.cli.codes"))->delimiter(',');
     cmd->add_option("--category", sel->categoryId, tr("export.cli.category"));
-    cmd->callback([&ctx, sel, out] {
+    auto printer = std::make_shared<std::string>();
+    auto* printerOpt = cmd->add_option("--printer", *printer, tr("install.printer.option"));
+    cmd->callback([&ctx, sel, out, printer, printerOpt] {
         std::string error;
         const auto sheet = services::buildBadgeSheet(ctx.session(), *sel, error);
         if (!sheet) return (void)usage(ctx, error);
+        if (out->empty()) *out = services::outputDirFor(ctx.dbPath) + "/badges.pdf";
         const auto st = paper::writeBadgesPdf(*sheet, *out);
         report(ctx, st, *out, sheet->badges.empty() ? kExitRefused : kExitError);
+        printWritten(ctx, printerOpt->count() ? std::optional(*printer) : std::nullopt, *out, "badges");
     });
 }
 

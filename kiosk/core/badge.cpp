@@ -94,7 +94,9 @@ std::string cleanScan(std::string_view raw) {
     // AIM symbology identifier: ']' + one letter + one modifier character.
     if (s.size() >= 3 && s[0] == ']' && ((s[1] >= 'A' && s[1] <= 'Z') || (s[1] >= 'a' && s[1] <= 'z')))
         s = trim(s.substr(3));
-    return std::string(s);
+    // A serial scanner in the wrong code page sends bytes that are not UTF-8: keep them visible
+    // (U+FFFD) rather than storing bytes that break the exports.
+    return sanitizeText(s);
 }
 
 ParsedBadge parseBadge(std::string_view cleaned) {
@@ -103,6 +105,8 @@ ParsedBadge parseBadge(std::string_view cleaned) {
     if (cleaned.empty() || cleaned.size() > kMaxScanBytes || !isValidUtf8(cleaned)) return p;
     for (unsigned char c : cleaned)
         if (c < 0x20 || c == 0x7f) return p;
+    // cleanScan() turned garbled bytes into U+FFFD: still a malformed scan, stored legibly.
+    if (cleaned.find("\xEF\xBF\xBD") != std::string_view::npos) return p;
 
     // Signed form: PREFIX-CODE-SERIAL-MAC, the code itself may hold '-'.
     const std::string upper = asciiUpper(cleaned);
@@ -131,7 +135,9 @@ ParsedBadge parseBadge(std::string_view cleaned) {
             }
         }
     }
+    // Plain codes are upper-cased like signed ones (BADGES.md): "nv100200" is NV100200.
     p.kind = ParsedBadge::Kind::Plain;
+    p.text = upper;
     return p;
 }
 

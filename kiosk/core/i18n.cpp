@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <toml++/toml.h>
 
+#include "kiosk/core/paths.hpp"
+
 namespace kiosk::core {
 
 namespace {
@@ -75,11 +77,14 @@ std::vector<std::string> StringTable::keys() const {
 
 std::string assetsDir() {
     if (const char* env = std::getenv("KIOSK_ASSETS"); env && *env) return env;
+    // Installed beside the executable first; the source tree's folder is the developer's fallback.
+    if (const auto share = installedShareDir()) return *share + "/assets";
     return KIOSK_ASSETS_DIR;
 }
 
 std::string dataDir() {
     if (const char* env = std::getenv("KIOSK_DATA"); env && *env) return env;
+    if (const auto share = installedShareDir()) return *share + "/data";
     return KIOSK_DATA_DIR;
 }
 

@@ -2,6 +2,7 @@
 // The event's domain model: the event, delegate categories, check-in lists, delegates.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/time.hpp"
@@ -58,6 +59,7 @@ struct Delegate {
     std::string seat;
     bool introduce = false;   ///< the MC names this delegate in the introduction
     std::string externalCode; ///< a code from another system, accepted when the pack allows
+    std::string phone;        ///< where the list has one (the desk calls a leader who is late)
     int badgeSerial = 1;      ///< bumps on reissue; older badges are refused
     bool revoked = false;
     bool walkIn = false;
@@ -70,6 +72,14 @@ struct ListWindow {
     Millis opensWithTolerance = 0;
     Millis closesWithTolerance = 0;
 };
+
+/// The category a person means by text: its id, its name or its English name, compared
+/// without case, diacritics or punctuation ("Khách mời", "khach moi", "khach-moi"); nullptr when none.
+/// Import, walk-ins and every other place that reads a category from a person use this.
+const Category* findCategory(const std::vector<Category>& categories, std::string_view text);
+
+/// Protocol order, as the MC introduces: category rank, then the delegate's rank, then name.
+bool protocolBefore(int categoryRankA, const Delegate& a, int categoryRankB, const Delegate& b);
 
 /// Computes a list's window on the event date; nullopt fields are treated as always open.
 bool listWindow(const Event& event, const CheckinList& list, ListWindow& out);

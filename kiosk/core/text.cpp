@@ -150,6 +150,34 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
+std::string sanitizeText(std::string_view text) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            const bool control = (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+            if (control) out += kReplacement;
+            else out.push_back(static_cast<char>(b));
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        const size_t n = decodeUtf8(text, i, cp);
+        if (n == 0) {
+            out += kReplacement; // one replacement per bad byte, as a decoder would show it
+            ++i;
+            continue;
+        }
+        if (cp >= 0x80 && cp < 0xA0) out += kReplacement; // C1 controls: invalid in XML 1.0 too
+        else out.append(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 std::string asciiUpper(std::string_view text) {
     std::string out(text);
     for (char& c : out)

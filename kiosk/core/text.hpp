@@ -19,6 +19,11 @@ std::string_view trim(std::string_view text);
 /// True when the bytes are valid UTF-8.
 bool isValidUtf8(std::string_view text);
 
+/// Text from outside (scanners, serial ports, files, arguments) made safe to store and export:
+/// each invalid UTF-8 byte and each control character other than TAB, LF and CR becomes U+FFFD,
+/// so XML (XLSX), JSON and the screens never see bytes they cannot hold. Valid text is unchanged.
+std::string sanitizeText(std::string_view text);
+
 /// Splits UTF-8 text into its characters, each as its bytes ("Đ1" -> {"Đ", "1"}); a stray byte
 /// of invalid UTF-8 stands alone.
 std::vector<std::string> utf8Chars(std::string_view text);

@@ -3,6 +3,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/core/text.hpp"
+#include "kiosk/core/uuid.hpp"
 #include "kiosk/hub/hub.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/fleet_repo.hpp"
@@ -13,23 +14,30 @@ namespace {
 
 constexpr int kBatch = 500;
 
-// One replicated table: its columns besides id and uuid, and whether delegate_id travels as the
-// delegate's code (local ids differ between machines).
+// One replicated table: its columns besides id and uuid, whether delegate_id travels as the
+// delegate's code (local ids differ between machines), whether the table has its own uuid column
+// (otherwise fleet_uuids gives each row one at its first push), and which column names the kiosk.
 struct Kind {
     const char* name;
     const char* table;
     std::vector<const char*> columns;
     bool delegate;
     bool delegateRequired;
+    bool ownUuid;
+    const char* kiosk;
 };
 
 const std::vector<Kind>& kinds() {
     static const std::vector<Kind> all = {
-        {"scan", "scans", {"at", "kiosk", "list_id", "direction", "text", "status", "reason", "forced", "force_reason", "source"}, true, false},
-        {"checkin", "checkins", {"list_id", "direction", "at", "kiosk", "forced", "overridden", "force_reason", "scan_uuid"}, true, true},
+        {"scan", "scans", {"at", "kiosk", "list_id", "direction", "text", "status", "reason", "forced", "force_reason", "source"}, true, false, true, "kiosk"},
+        {"checkin", "checkins", {"list_id", "direction", "at", "kiosk", "forced", "overridden", "force_reason", "scan_uuid"}, true, true, true, "kiosk"},
+        {"show_action", "show_actions", {"at", "type", "item", "target", "value", "kiosk"}, false, false, false, "kiosk"},
+        {"stage_message", "stage_messages", {"at", "text", "kiosk"}, false, false, false, "kiosk"},
+        {"audit", "audit", {"at", "actor", "action", "detail"}, false, false, false, "actor"},
     };
     return all;
 }
+
 
 std::string cursorName(const Kind& k) { return std::string("push:") + k.table; }
 
@@ -46,8 +54,11 @@ std::string pushSelect(const Kind& k) {
     std::string body = "json_object(";
     for (const char* c : k.columns) body += std::string("'") + c + "', t." + c + ",";
     body += k.delegate ? "'delegate_code', d.code)" : "'_', 0)";
-    return std::string("SELECT t.id, t.uuid, t.at, t.kiosk, ") + body +
-           ", EXISTS(SELECT 1 FROM fleet_offline o WHERE o.uuid = t.uuid)" + (k.delegate ? ", coalesce(d.code, '')" : ", ''") +
+    const std::string uuid = k.ownUuid ? "t.uuid"
+                                       : std::string("coalesce((SELECT u.uuid FROM fleet_uuids u WHERE u.tbl = '") + k.table +
+                                             "' AND u.row = t.id), '')";
+    return "SELECT t.id, " + uuid + ", t.at, t." + k.kiosk + ", " + body +
+           ", EXISTS(SELECT 1 FROM fleet_offline o WHERE o.uuid = " + uuid + ")" + (k.delegate ? ", coalesce(d.code, '')" : ", ''") +
            (k.table == std::string("checkins") ? ", t.list_id, t.direction" : ", '', ''") + " FROM " + k.table + " t" +
            (k.delegate ? " LEFT JOIN delegates d ON d.id = t.delegate_id" : "") + " WHERE t.id > ?1 AND NOT EXISTS (SELECT 1 FROM fleet_pulled p WHERE p.tbl = '" +
            k.table + "' AND p.row = t.id) ORDER BY t.id LIMIT ?2";
@@ -59,6 +70,19 @@ struct Row {
     core::Millis at = 0;
     bool offline = false;
 };
+
+// Rows of a table without a uuid column get one, committed here before they are sent, so a push
+// that is interrupted sends them again under the same uuid.
+void giveUuids(store::Database& db, const Kind& k, std::vector<Row>& rows) {
+    if (k.ownUuid) return;
+    store::Transaction tx(db);
+    for (auto& r : rows) {
+        if (!r.uuid.empty()) continue;
+        r.uuid = core::newUuid();
+        db.cached("INSERT INTO fleet_uuids(tbl, row, uuid) VALUES(?, ?, ?)").bind(1, k.table).bind(2, r.id).bind(3, r.uuid).run();
+    }
+    tx.commit();
+}
 
 // An entry or exit that the hub did not decide: move the hub's presence, and report a conflict
 // when another kiosk already has the delegate inside.
@@ -120,6 +144,7 @@ PushResult push(PgConn& c, store::Database& db, const Membership& m) {
                                        st.getText(8), st.getInt(2), st.getInt(5) != 0});
             }
             if (rows.empty()) break;
+            giveUuids(db, k, rows);
             const auto deadline = Clock::now() + std::chrono::seconds(30);
             PgTransaction tx(c, deadline);
             std::string array = "[";
@@ -165,7 +190,15 @@ std::string applySql(const Kind& k) {
         cols += std::string(", ") + c;
         vals += std::string(", json_extract(?2, '$.") + c + "')";
     }
-    std::string where;
+    std::string where = k.ownUuid ? "" : " WHERE NOT EXISTS (SELECT 1 FROM fleet_uuids WHERE uuid = ?1)";
+    if (!k.ownUuid) {
+        cols = "";
+        vals = "";
+        for (const char* c : k.columns) {
+            cols += std::string(cols.empty() ? "" : ", ") + c;
+            vals += std::string(vals.empty() ? "" : ", ") + "json_extract(?2, '$." + c + "')";
+        }
+    }
     if (k.delegate) {
         cols += ", delegate_id";
         vals += ", (SELECT id FROM delegates WHERE code = json_extract(?2, '$.delegate_code'))";
@@ -245,6 +278,8 @@ int pull(PgConn& c, store::Database& db, const Membership& m) {
             if (db.changes() == 0) continue;
             const auto row = db.lastInsertId();
             store::markPulled(db, it->table, row);
+            if (!it->ownUuid)
+                db.cached("INSERT INTO fleet_uuids(tbl, row, uuid) VALUES(?, ?, ?)").bind(1, it->table).bind(2, row).bind(3, r.text(i, 2)).run();
             ++applied;
             if (std::string(it->table) == "checkins")
                 db.cached("INSERT INTO presence(delegate_id, list_id, inside, first_at, first_kiosk, last_at) "

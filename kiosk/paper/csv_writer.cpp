@@ -5,12 +5,19 @@
 #include <cstring>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::paper {
 
 namespace {
 constexpr size_t kFlushAt = 1 << 16;
 } // namespace
+
+std::string neutraliseFormula(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return "'" + std::string(text);
+    return std::string(text);
+}
 
 void appendCsvField(std::string& out, std::string_view field, char delimiter) {
     bool quote = false;
@@ -101,7 +108,11 @@ void CsvTableSink::row(std::span<const Cell> cells) {
     for (const Cell& c : cells) {
         switch (c.kind) {
         case Cell::Kind::Empty: m_writer.field({}); break;
-        case Cell::Kind::Text: m_writer.field(c.text); break;
+        case Cell::Kind::Text:
+            // Exported cells come from scanners and walk-ins: never a formula, never bad UTF-8.
+            m_scratch = neutraliseFormula(core::sanitizeText(c.text));
+            m_writer.field(m_scratch);
+            break;
         case Cell::Kind::Integer:
         case Cell::Kind::Boolean: {
             auto r = std::to_chars(num, num + sizeof num, c.i64);

@@ -19,6 +19,10 @@ struct CsvOptions {
     int utcOffsetMin = 420; ///< for Time cells
 };
 
+/// A spreadsheet cell that Excel or LibreOffice would read as a formula (it starts with = + - @
+/// TAB or CR) gets a leading apostrophe, as OWASP advises for CSV injection; other text is unchanged.
+std::string neutraliseFormula(std::string_view text);
+
 /// Appends field to out, quoted and with quotes doubled when needed.
 void appendCsvField(std::string& out, std::string_view field, char delimiter);
 

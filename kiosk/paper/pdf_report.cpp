@@ -80,6 +80,11 @@ void attendanceSection(Flow& flow, const ReportData& data) {
                         {}});
     }
     drawTable(flow, cols, rows, kTable);
+    if (!data.apologies.empty()) {
+        std::string text = tr("paper.report.apologies");
+        for (size_t i = 0; i < data.apologies.size(); ++i) text += (i ? "; " : " ") + data.apologies[i];
+        flow.paragraph(text + ".", TextStyle{flow.family(), kBody}, 6);
+    }
 }
 
 void arrivalsChart(Flow& flow, const ReportData& data) {

@@ -63,6 +63,7 @@ struct ReportData {
     std::string subtitle;              ///< what it reports on
     std::vector<std::string> intro;    ///< opening paragraphs (time, venue, scale)
     std::vector<AttendanceFigure> attendance;
+    std::vector<std::string> apologies; ///< "Name (title, unit): reason" of delegates who sent apologies
     BarChart arrivals;                 ///< arrivals over time
     std::vector<TimelineItem> timeline;
     std::vector<AwardItem> awards;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/text.hpp"
+
 namespace kiosk::paper {
 
 namespace {
@@ -18,6 +20,15 @@ std::string_view clampUtf8(std::string_view s) {
     size_t n = kMaxCellBytes;
     while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
     return s.substr(0, n);
+}
+
+// The first `chars` characters of valid UTF-8 (a byte cut could split a character and make the
+// workbook's XML malformed).
+std::string_view clampUtf8Chars(std::string_view s, size_t chars) {
+    size_t seen = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == chars) return s.substr(0, i);
+    return s;
 }
 
 } // namespace
@@ -87,7 +98,7 @@ void XlsxWorkbook::addSheet(std::string_view name, const std::vector<Column>& co
     finishSheet();
     std::string sheetName = xlsxSheetName(name);
     for (int n = 2; std::find(m_sheetNames.begin(), m_sheetNames.end(), sheetName) != m_sheetNames.end(); ++n)
-        sheetName = xlsxSheetName(std::string(name).substr(0, 24) + " (" + std::to_string(n) + ")");
+        sheetName = xlsxSheetName(std::string(clampUtf8Chars(xlsxSheetName(name), 24)) + " (" + std::to_string(n) + ")");
     m_sheetNames.push_back(sheetName);
     m_sheet = workbook_add_worksheet(m_workbook, sheetName.c_str());
     if (!m_sheet) {
@@ -112,7 +123,9 @@ void XlsxWorkbook::write(std::uint32_t row, std::uint16_t col, const Cell& cell)
     switch (cell.kind) {
     case Cell::Kind::Empty: break;
     case Cell::Kind::Text: {
-        const std::string_view text = clampUtf8(cell.text);
+        // Always a string cell (never a formula); bytes that are not UTF-8 would make the XML malformed.
+        const std::string clean = core::sanitizeText(cell.text);
+        const std::string_view text = clampUtf8(clean);
         if (text.empty()) break;
         m_scratch.assign(text);
         check(worksheet_write_string(m_sheet, row, col, m_scratch.c_str(), nullptr), "write_string");

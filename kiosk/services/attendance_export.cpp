@@ -7,6 +7,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/xlsx.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 
 namespace kiosk::services {
@@ -117,7 +118,9 @@ void attendanceSheet(Session& session, paper::TableSink& sink, const Folded& f,
         cols.push_back({core::trf("export.col.status", {{"list", l->name}}), 16});
         cols.push_back({core::trf("export.col.forced", {{"list", l->name}}), 12});
     }
+    cols.push_back({tr("export.col.apology"), 30}); // last, so the columns before keep their places
     sink.beginSheet(tr("export.sheet.attendance"), cols);
+    const auto apologies = activeApologies(session.db());
 
     std::map<std::string, std::string> categoryNames;
     for (const auto& c : session.categories()) categoryNames[c.id] = c.name;
@@ -146,6 +149,8 @@ void attendanceSheet(Session& session, paper::TableSink& sink, const Folded& f,
             cells.push_back(Cell::str(presence.of(p, admits(*l, d.categoryId) && !d.revoked)));
             cells.push_back(Cell::str(p && p->forced ? std::string_view(yes) : std::string_view()));
         }
+        const auto apology = apologies.find(d.id);
+        cells.push_back(apology == apologies.end() ? Cell::empty() : Cell::str(apology->second.reason));
         sink.row(cells);
         if (sink.failed()) return;
         ++n;

@@ -64,10 +64,18 @@ std::optional<std::vector<paper::CertificateRecipient>> certificateRecipients(Se
         for (const auto& c : allResults(session.db()))
             for (const auto& l : c.lines) {
                 if (l.prize == core::Prize::None || !l.hasResult) continue;
-                out.push_back({l.name, l.unit,
-                               core::trf("export.certificate.winner",
-                                         {{"prize", core::tr(core::prizeKey(l.prize))}, {"contest", c.contest.name}}),
-                               ""});
+                const std::string prize = core::tr(core::prizeKey(l.prize));
+                if (c.contest.kind == core::ContestKind::Judged) {
+                    // A performance wins for its unit: the certificate names the unit in full and
+                    // its performers where the pack lists them; the title is what they won with.
+                    out.push_back({l.fullUnit, l.performers,
+                                   core::trf("export.certificate.winner_performance",
+                                             {{"prize", prize}, {"contest", c.contest.name}, {"title", l.name}}),
+                                   ""});
+                    continue;
+                }
+                out.push_back({l.name, l.fullUnit == l.name ? "" : l.fullUnit,
+                               core::trf("export.certificate.winner", {{"prize", prize}, {"contest", c.contest.name}}), ""});
             }
     return out;
 }

@@ -23,7 +23,8 @@ bool admits(const core::CheckinList& list, const std::string& category) {
 ScanOutcome CheckinDesk::scan(const ScanRequest& request) {
     core::CheckinFacts facts;
     facts.badge = core::parseBadge(core::cleanScan(request.text));
-    const std::string journalText = facts.badge.text.substr(0, 512);
+    // Cut to the journal's size, then made whole again: the cut may fall inside a character.
+    const std::string journalText = core::sanitizeText(std::string_view(facts.badge.text).substr(0, 512));
     const core::Event& event = m_session.event();
     facts.plainCodesAllowed = event.acceptPlainCodes;
     if (facts.badge.kind == core::ParsedBadge::Kind::Signed) {

@@ -1,6 +1,7 @@
 #include "kiosk/services/delegate_directory.hpp"
 
 #include "kiosk/core/badge.hpp"
+#include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -33,7 +34,7 @@ std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, Dire
         error = DirectoryError::MissingName;
         return std::nullopt;
     }
-    const core::Category* category = m_session.category(w.categoryId);
+    const core::Category* category = core::findCategory(m_session.categories(), w.categoryId);
     if (!category) {
         error = DirectoryError::UnknownCategory;
         return std::nullopt;
@@ -42,12 +43,13 @@ std::optional<core::Delegate> DelegateDirectory::addWalkIn(const WalkIn& w, Dire
     store::Transaction tx(db);
     core::Delegate d;
     d.code = store::nextDelegateCode(db, store::walkInPrefix(db));
-    d.name = w.name;
-    d.title = w.title;
-    d.unit = w.unit;
-    d.categoryId = w.categoryId;
+    d.name = core::sanitizeText(w.name);
+    d.title = core::sanitizeText(w.title);
+    d.unit = core::sanitizeText(w.unit);
+    d.categoryId = category->id;
+    d.phone = core::sanitizeText(w.phone);
     d.rank = category->rank * 100 + 99;
-    d.seat = w.seat;
+    d.seat = core::sanitizeText(w.seat);
     d.walkIn = true;
     store::upsertDelegate(db, d, core::nowMillis());
     store::touchDelegates(db);

@@ -15,8 +15,9 @@ struct WalkIn {
     std::string name;
     std::string title;
     std::string unit;
-    std::string categoryId;
+    std::string categoryId; ///< id or name (core::findCategory)
     std::string seat;
+    std::string phone;
 };
 
 /// Why a delegate operation did not happen (values, not exceptions).

@@ -1,5 +1,6 @@
 #include "kiosk/services/delegate_import.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -17,7 +18,8 @@ namespace kiosk::services {
 
 namespace {
 
-enum class Column { Code, Name, Title, Unit, Category, Rank, Seat, Introduce, ExternalCode };
+enum class Column { Code, Name, Title, Unit, Category, Rank, Seat, Introduce, ExternalCode, Phone };
+const char* const kColumnNames[] = {"code", "name", "title", "unit", "category", "rank", "seat", "introduce", "external_code", "phone"};
 
 // Headers as organizers write them, in Vietnamese or English, compared after folding.
 const std::vector<std::pair<Column, std::vector<std::string>>> kHeaders = {
@@ -30,6 +32,7 @@ const std::vector<std::pair<Column, std::vector<std::string>>> kHeaders = {
     {Column::Seat, {"seat", "ghe", "cho ngoi", "vi tri", "so ghe"}},
     {Column::Introduce, {"introduce", "gioi thieu"}},
     {Column::ExternalCode, {"external code", "external_code", "ma ngoai", "ma khac", "ma he thong khac"}},
+    {Column::Phone, {"phone", "telephone", "mobile", "so dien thoai", "dien thoai", "sdt", "dt"}},
 };
 
 std::optional<Column> columnFor(const std::string& header) {
@@ -93,17 +96,11 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
     }
     for (Column required : {Column::Code, Column::Name, Column::Category})
         if (!index.count(required)) {
-            const char* names[] = {"code", "name", "title", "unit", "category", "rank", "seat", "introduce", "external_code"};
-            problem(header.line, 0, "missing_column", {{"header", names[static_cast<int>(required)]}});
+            problem(header.line, 0, "missing_column", {{"header", kColumnNames[static_cast<int>(required)]}});
         }
     if (report.problems.size() != problemsBeforeHeader) return report;
+    for (const auto& [col, at] : index) report.columns.emplace_back(kColumnNames[static_cast<int>(col)]);
 
-    std::map<std::string, std::string> categoryByFolded;
-    for (const auto& c : categories) {
-        categoryByFolded[normalizeHeader(c.id)] = c.id;
-        categoryByFolded[normalizeHeader(c.name)] = c.id;
-        if (!c.nameEn.empty()) categoryByFolded[normalizeHeader(c.nameEn)] = c.id;
-    }
     std::unordered_map<std::string, int> firstLineOfCode;
     std::unordered_map<std::string, std::string> categoryOfValue; // the same few values repeat on every row
 
@@ -122,7 +119,8 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
         d.title = get(Column::Title);
         d.unit = get(Column::Unit);
         d.seat = get(Column::Seat);
-        d.externalCode = get(Column::ExternalCode);
+        d.externalCode = core::asciiUpper(get(Column::ExternalCode)); // scans are upper-cased (BADGES.md)
+        d.phone = get(Column::Phone);
         const std::string category = get(Column::Category);
         bool rowOk = true;
 
@@ -144,8 +142,8 @@ ImportReport validateDelegatesCsv(const std::string& data, const std::vector<cor
         }
         auto known = categoryOfValue.find(category);
         if (known == categoryOfValue.end()) {
-            const auto it = categoryByFolded.find(normalizeHeader(category));
-            known = categoryOfValue.emplace(category, it == categoryByFolded.end() ? std::string() : it->second).first;
+            const core::Category* found = core::findCategory(categories, category);
+            known = categoryOfValue.emplace(category, found ? found->id : std::string()).first;
         }
         if (category.empty() || known->second.empty()) {
             problem(row.line, col(Column::Category), "unknown_category", {{"value", category}});
@@ -192,19 +190,38 @@ ImportReport importDelegatesCsv(store::Database& db, const std::string& data, bo
     // One read of who is already there, rather than one lookup per row (100k rows: one scan).
     std::unordered_map<std::string, core::Delegate> known;
     for (auto& d : store::allDelegates(db)) known.emplace(d.code, std::move(d));
-    for (const auto& d : delegates) {
+    const auto has = [&](const char* column) {
+        return std::find(report.columns.begin(), report.columns.end(), column) != report.columns.end();
+    };
+    for (auto& d : delegates) {
         const auto found = known.find(d.code);
         const core::Delegate* existing = found == known.end() ? nullptr : &found->second;
         if (!existing) {
             ++report.inserted;
-        } else if (existing->name == d.name && existing->title == d.title && existing->unit == d.unit &&
-                   existing->categoryId == d.categoryId && existing->rank == d.rank && existing->seat == d.seat &&
-                   existing->introduce == d.introduce && existing->externalCode == d.externalCode) {
+            if (!dryRun) store::upsertDelegate(db, d, now);
+            continue;
+        }
+        // A column the file does not have says nothing about that field: keep what is stored.
+        DelegateChange change{d.code, {}};
+        const auto field = [&](const char* column, auto member) {
+            if (!has(column)) d.*member = existing->*member;
+            else if (d.*member != existing->*member) change.fields.emplace_back(column);
+        };
+        field("name", &core::Delegate::name);
+        field("title", &core::Delegate::title);
+        field("unit", &core::Delegate::unit);
+        field("category", &core::Delegate::categoryId);
+        field("rank", &core::Delegate::rank);
+        field("seat", &core::Delegate::seat);
+        field("introduce", &core::Delegate::introduce);
+        field("external_code", &core::Delegate::externalCode);
+        field("phone", &core::Delegate::phone);
+        if (change.fields.empty()) {
             ++report.unchanged;
             continue;
-        } else {
-            ++report.updated;
         }
+        ++report.updated;
+        report.changes.push_back(std::move(change));
         if (!dryRun) store::upsertDelegate(db, d, now);
     }
     if (!dryRun) {

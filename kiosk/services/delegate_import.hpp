@@ -17,6 +17,12 @@ struct ImportProblem {
     std::string message; ///< in the current language
 };
 
+/// What an import changes on one delegate already in the database.
+struct DelegateChange {
+    std::string code;
+    std::vector<std::string> fields; ///< name, title, unit, category, rank, seat, introduce, external_code, phone
+};
+
 struct ImportReport {
     bool ok = false;
     bool dryRun = false;
@@ -25,6 +31,10 @@ struct ImportReport {
     int updated = 0;
     int unchanged = 0;
     std::vector<ImportProblem> problems;
+    /// The file's recognised columns (field names as in DelegateChange); an absent column leaves
+    /// that field of existing delegates alone, a present empty cell clears it.
+    std::vector<std::string> columns;
+    std::vector<DelegateChange> changes; ///< updated delegates and what changes on each
 };
 
 /// A header or a name folded for comparison: no diacritics, lower case, single spaces.

@@ -30,6 +30,7 @@ ResultLine teamLine(const std::vector<core::QuizTeam>& teams, const std::string&
         if (t.id == id) {
             l.name = t.name;
             l.unit = t.unit;
+            l.fullUnit = t.unit.empty() ? t.name : t.unit;
         }
     return l;
 }
@@ -47,6 +48,15 @@ void quizResults(store::Database& db, ContestResults& r) {
         l.totalText = std::to_string(s.score);
         r.lines.push_back(std::move(l));
     }
+    // The pack's tie_places: a tie within those places is settled by a tie-break question, not
+    // by sharing the prize (the same rule the quiz host uses to offer the tie-break).
+    if (started)
+        for (const auto& group : core::tiesWithinPlaces(snap.standings, r.contest.tiePlaces))
+            for (auto& l : r.lines)
+                if (std::find(group.begin(), group.end(), l.entryId) != group.end()) {
+                    l.prize = core::Prize::None;
+                    l.tieBreakPending = true;
+                }
     int pending = 0;
     for (const auto& q : snap.questions) {
         const auto* round = snap.findRound(q.roundId);
@@ -64,8 +74,11 @@ void judgedResults(store::Database& db, ContestResults& r) {
         ResultLine l;
         l.entryId = row.id;
         if (const auto* p = snap.performance(row.id)) {
+            const auto team = teamLine(teams, p->teamId);
             l.name = p->title;
-            l.unit = teamLine(teams, p->teamId).name;
+            l.unit = team.name;
+            l.fullUnit = team.fullUnit.empty() ? team.name : team.fullUnit;
+            l.performers = p->performers;
         }
         l.rank = row.rank;
         l.prize = row.prize;
@@ -77,6 +90,18 @@ void judgedResults(store::Database& db, ContestResults& r) {
     }
     r.pending = int(snap.performances.size() * snap.judges.size());
     for (const auto& s : snap.sheets) r.pending -= s.state == core::SheetState::Submitted;
+    // Each judge's submitted sheet, as typed (no rounding: rounding happens once, on the total).
+    for (const auto& p : snap.performances)
+        for (const auto& j : snap.judges) {
+            const auto* sheet = snap.sheet(p.id, j.id);
+            if (!sheet || sheet->state != core::SheetState::Submitted) continue;
+            JudgeSheetLine line{p.id, p.title, teamLine(teams, p.teamId).name, j.name, {}};
+            for (const auto& c : snap.criteria) {
+                const auto it = sheet->scores.find(c.id);
+                line.scores.push_back(it == sheet->scores.end() ? std::nullopt : std::optional<double>(it->second));
+            }
+            r.sheets.push_back(std::move(line));
+        }
 }
 
 void sportsResults(store::Database& db, ContestResults& r) {
@@ -135,6 +160,34 @@ std::vector<ContestResults> allResults(store::Database& db) {
     return out;
 }
 
+namespace {
+
+void writeJudgeSheets(paper::TableSink& sink, const ContestResults& r) {
+    if (r.sheets.empty()) return;
+    std::vector<paper::Cell> cells;
+    if (sink.multiSheet()) {
+        std::vector<paper::Column> cols{{core::tr("festival.results.name"), 36},
+                                        {core::tr("festival.results.unit"), 36},
+                                        {core::tr("festival.results.judge"), 28}};
+        for (const auto& c : r.criteria) cols.push_back({c, 14});
+        sink.beginSheet(core::trf("festival.results.sheets_title", {{"contest", r.contest.name}}), cols);
+    } else {
+        // One CSV file: the sheets follow the ranking under their own header row.
+        sink.row(cells);
+        cells = {paper::Cell::str(core::tr("festival.results.name")), paper::Cell::str(core::tr("festival.results.unit")),
+                 paper::Cell::str(core::tr("festival.results.judge"))};
+        for (const auto& c : r.criteria) cells.push_back(paper::Cell::str(c));
+        sink.row(cells);
+    }
+    for (const auto& line : r.sheets) {
+        cells = {paper::Cell::str(line.title), paper::Cell::str(line.unit), paper::Cell::str(line.judgeName)};
+        for (const auto& v : line.scores) cells.push_back(v ? paper::Cell::number(*v) : paper::Cell::empty());
+        sink.row(cells);
+    }
+}
+
+} // namespace
+
 void writeResults(paper::TableSink& sink, const std::vector<ContestResults>& results) {
     for (const auto& r : results) {
         if (sink.failed()) return;
@@ -147,6 +200,7 @@ void writeResults(paper::TableSink& sink, const std::vector<ContestResults>& res
         sink.beginSheet(r.contest.name, cols);
         for (const auto& l : r.lines) {
             std::string prize = l.prize == core::Prize::None ? "" : core::tr(core::prizeKey(l.prize));
+            if (l.tieBreakPending) prize = core::tr("festival.results.tie_break");
             std::vector<paper::Cell> cells;
             cells.push_back(l.hasResult ? paper::Cell::integer(l.rank) : paper::Cell::empty());
             cells.push_back(paper::Cell::str(prize));
@@ -157,6 +211,7 @@ void writeResults(paper::TableSink& sink, const std::vector<ContestResults>& res
             cells.push_back(l.hasResult ? paper::Cell::number(l.total) : paper::Cell::empty());
             sink.row(cells);
         }
+        writeJudgeSheets(sink, r);
         if (!sink.multiSheet()) return;
     }
 }

@@ -1,65 +1,122 @@
 #include "kiosk/services/print_queue.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <cups/cups.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdlib>
+#include <memory>
 
-#include <vector>
-
-extern char** environ;
+#include "kiosk/core/i18n.hpp"
 
 namespace kiosk::services {
 
 namespace {
 
-// Runs a program found on PATH with its output discarded; its exit status, or -1 when it could
-// not be started (not installed). No shell: a file name is never interpreted.
-int runQuiet(std::vector<std::string> args) {
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+struct DestsDeleter {
+    int count = 0;
+    void operator()(cups_dest_t* dests) const { cupsFreeDests(count, dests); }
+};
+
+std::string option(const cups_dest_t& d, const char* name) {
+    const char* v = cupsGetOption(name, d.num_options, d.options);
+    return v ? v : "";
 }
 
-bool onPath(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "/usr/bin:/bin";
-    size_t start = 0;
-    while (start <= dirs.size()) {
-        const size_t end = std::min(dirs.find(':', start), dirs.size());
-        const std::string dir = dirs.substr(start, end - start);
-        if (!dir.empty() && access((dir + "/" + name).c_str(), X_OK) == 0) return true;
-        start = end + 1;
-    }
-    return false;
+PrinterInfo infoOf(const cups_dest_t& d) {
+    PrinterInfo p;
+    p.name = d.name;
+    p.isDefault = d.is_default != 0;
+    p.description = option(d, "printer-info");
+    p.reasons = option(d, "printer-state-reasons");
+    const std::string state = option(d, "printer-state"); // IPP: 3 idle, 4 processing, 5 stopped
+    const bool accepting = option(d, "printer-is-accepting-jobs") != "false";
+    // Paper first: a printer out of paper is often also "stopped", and paper is what to go and fix.
+    if (p.reasons.find("media-empty") != std::string::npos ||
+        p.reasons.find("media-needed") != std::string::npos)
+        p.state = PrinterState::OutOfPaper;
+    else if (state == "5" || p.reasons.find("paused") != std::string::npos)
+        p.state = PrinterState::Paused;
+    else if (!accepting)
+        p.state = PrinterState::NotAccepting;
+    else
+        p.state = state == "4" ? PrinterState::Busy : PrinterState::Ready;
+    return p;
 }
 
 } // namespace
 
-bool printerConfigured() { return onPath("lp") && runQuiet({"lpstat", "-d"}) == 0; }
+std::vector<PrinterInfo> listPrinters() {
+    cups_dest_t* raw = nullptr;
+    const int n = cupsGetDests2(CUPS_HTTP_DEFAULT, &raw);
+    std::unique_ptr<cups_dest_t, DestsDeleter> dests(raw, DestsDeleter{n});
+    std::vector<PrinterInfo> out;
+    for (int i = 0; i < n; ++i) {
+        if (raw[i].instance) continue; // lpoptions instances are the same queue
+        PrinterInfo p = infoOf(raw[i]);
+        if (p.isDefault)
+            out.insert(out.begin(), std::move(p));
+        else
+            out.push_back(std::move(p));
+    }
+    return out;
+}
 
-std::string printPdf(const std::string& path) {
-    const int rc = runQuiet({"lp", "-s", "--", path});
-    if (rc == 0) return {};
-    return rc < 0 ? "lp could not be started" : "lp exited with status " + std::to_string(rc);
+PrinterInfo printerStatus(const std::string& name) {
+    cups_dest_t* raw = nullptr;
+    const int n = cupsGetDests2(CUPS_HTTP_DEFAULT, &raw);
+    std::unique_ptr<cups_dest_t, DestsDeleter> dests(raw, DestsDeleter{n});
+    const cups_dest_t* d = cupsGetDest(name.empty() ? nullptr : name.c_str(), nullptr, n, raw);
+    if (!d) {
+        PrinterInfo missing;
+        missing.name = name;
+        return missing;
+    }
+    return infoOf(*d);
+}
+
+bool canPrint(PrinterState state) {
+    return state == PrinterState::Ready || state == PrinterState::Busy;
+}
+
+std::string describePrinterState(PrinterState state) {
+    switch (state) {
+    case PrinterState::Ready:
+        return core::tr("install.printer.ready");
+    case PrinterState::Busy:
+        return core::tr("install.printer.busy");
+    case PrinterState::Paused:
+        return core::tr("install.printer.paused");
+    case PrinterState::OutOfPaper:
+        return core::tr("install.printer.out_of_paper");
+    case PrinterState::NotAccepting:
+        return core::tr("install.printer.not_accepting");
+    case PrinterState::Missing:
+        break;
+    }
+    return core::tr("install.printer.missing");
+}
+
+PrintResult printPdf(const std::string& path, const std::string& printer,
+                     const std::string& title) {
+    PrintResult r;
+    r.printer = printerStatus(printer);
+    const std::string name =
+        r.printer.name.empty() ? core::tr("install.printer.no_default") : r.printer.name;
+    if (!canPrint(r.printer.state)) {
+        r.error = core::trf("install.printer.cannot",
+                            {{"printer", name}, {"state", describePrinterState(r.printer.state)}});
+        return r;
+    }
+    cups_option_t* options = nullptr;
+    const int numOptions = cupsAddOption("document-format", "application/pdf", 0, &options);
+    r.jobId = cupsPrintFile2(CUPS_HTTP_DEFAULT, r.printer.name.c_str(), path.c_str(), title.c_str(),
+                             numOptions, options);
+    cupsFreeOptions(numOptions, options);
+    if (r.jobId == 0) {
+        r.error = core::trf("install.printer.refused",
+                            {{"printer", name}, {"detail", cupsLastErrorString()}});
+        return r;
+    }
+    r.ok = true;
+    return r;
 }
 
 } // namespace kiosk::services

@@ -20,14 +20,15 @@ const core::ProgramItem* CeremonyModel::next() const {
 
 ProgramRunner::ProgramRunner(store::Database& db, std::string kiosk) : m_db(db), m_kiosk(std::move(kiosk)) {}
 
-core::Millis ProgramRunner::plannedStart() {
-    if (!m_model.hasEvent) return 0;
-    const auto day = core::parseDate(m_model.event.date);
-    const auto hhmm = store::getSetting(m_db, kSettingStart);
+core::Millis plannedCeremonyStart(store::Database& db, const core::Event& event) {
+    const auto day = core::parseDate(event.date);
+    const auto hhmm = store::getSetting(db, kSettingStart);
     const auto minute = hhmm ? core::parseHourMinute(*hhmm) : std::nullopt;
     if (!day || !minute) return 0;
-    return core::localToMillis(*day, *minute, m_model.event.utcOffsetMin);
+    return core::localToMillis(*day, *minute, event.utcOffsetMin);
 }
+
+core::Millis ProgramRunner::plannedStart() { return m_model.hasEvent ? plannedCeremonyStart(m_db, m_model.event) : 0; }
 
 bool ProgramRunner::refresh() {
     const auto stamp = store::changeStamp(m_db);
@@ -81,9 +82,7 @@ void ProgramRunner::reload() {
         m.intro.push_back(std::move(e));
     }
     std::sort(m.intro.begin(), m.intro.end(), [](const IntroEntry& a, const IntroEntry& b) {
-        if (a.categoryRank != b.categoryRank) return a.categoryRank < b.categoryRank;
-        if (a.delegate.rank != b.delegate.rank) return a.delegate.rank < b.delegate.rank;
-        return a.delegate.name < b.delegate.name;
+        return core::protocolBefore(a.categoryRank, a.delegate, b.categoryRank, b.delegate);
     });
 
     m.awards.clear();

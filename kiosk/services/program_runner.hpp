@@ -54,6 +54,9 @@ struct CeremonyModel {
 inline constexpr const char* kSettingStart = "ceremony.start"; ///< "HH:MM" local on the event date
 inline constexpr const char* kSettingList = "ceremony.list";   ///< check-in list id, default "le"
 
+/// When the ceremony is planned to start (the ceremony.start setting on the event date); 0 when unset.
+core::Millis plannedCeremonyStart(store::Database& db, const core::Event& event);
+
 /// The program runner for one kiosk process (not thread-safe: one per UI thread or command).
 class ProgramRunner {
 public:

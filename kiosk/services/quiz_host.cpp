@@ -15,6 +15,7 @@ bool isBuzzerRound(const std::optional<core::QuizRound>& r) {
 
 std::vector<std::string> ids(const std::vector<core::QuizTeam>& teams) {
     std::vector<std::string> out;
+    out.reserve(teams.size());
     for (const auto& t : teams) out.push_back(t.id);
     return out;
 }
@@ -37,7 +38,7 @@ store::BuzzEvent buzzEvent(std::int64_t showId, const char* kind, std::string te
     store::BuzzEvent e;
     e.showId = showId;
     e.kind = kind;
-    e.teamId = teamId;
+    e.teamId = std::move(teamId);
     e.at = at;
     return e;
 }
@@ -242,7 +243,7 @@ ActionResult QuizHost::buzzKey(std::string key, core::Millis now) {
     return ActionResult::refused(core::trf("festival.quiz.unknown_key", {{"key", key}}));
 }
 
-ActionResult QuizHost::scoreMark(std::string teamId, bool right, core::Millis now) {
+ActionResult QuizHost::scoreMark(const std::string& teamId, bool right, core::Millis now) {
     const auto& q = *m_snap.question;
     core::ScoreEvent e;
     e.teamId = teamId;

@@ -92,7 +92,7 @@ public:
 
 private:
     template <class F> ActionResult commit(F&& f);
-    ActionResult scoreMark(std::string teamId, bool right, core::Millis now);
+    ActionResult scoreMark(const std::string& teamId, bool right, core::Millis now);
 
     store::Database& m_db;
     std::string m_contestId;

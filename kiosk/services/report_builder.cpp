@@ -6,6 +6,7 @@
 #include <set>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/festival_results.hpp"
 #include "kiosk/services/paper_pack.hpp"
@@ -30,6 +31,13 @@ void fillAttendance(Session& session, paper::ReportData& data) {
         data.attendance.push_back({list ? list->name : c.listId, cat ? cat->name : c.categoryId,
                                    cat ? cat->color : std::string(), c.expected, c.present});
     }
+    // Those the ceremony awaited who sent apologies, in protocol order, as the desk recorded them.
+    for (const auto& a : awaitedDelegates(session.db()).missing)
+        if (a.apologised)
+            data.apologies.push_back(core::trf("paper.report.apology", {{"name", a.delegate.name},
+                                                                        {"title", a.delegate.title},
+                                                                        {"unit", a.delegate.unit},
+                                                                        {"reason", a.apologyReason}}));
 }
 
 void fillCeremony(Session& session, paper::ReportData& data, core::Millis now) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "kiosk/core/paths.hpp"
 #include "kiosk/store/event_repo.hpp"
 #include "kiosk/store/schema.hpp"
 
@@ -10,7 +11,12 @@ namespace kiosk::services {
 
 std::string defaultDbPath() {
     if (const char* env = std::getenv("KIOSK_DB"); env && *env) return env;
-    return "var/event.db";
+    return core::writableDir() + "/event.db";
+}
+
+std::string outputDirFor(const std::string& dbPath) {
+    const auto parent = std::filesystem::path(dbPath).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
 }
 
 std::unique_ptr<store::Database> Session::create(const std::string& path) {

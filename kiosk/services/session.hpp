@@ -11,8 +11,10 @@
 
 namespace kiosk::services {
 
-/// The default database path: $KIOSK_DB or var/event.db.
+/// The default database path: $KIOSK_DB, else event.db in core::writableDir() (never the current directory).
 std::string defaultDbPath();
+/// The folder beside a database where its papers (exports, unprinted badges) go.
+std::string outputDirFor(const std::string& dbPath);
 
 class Session {
 public:

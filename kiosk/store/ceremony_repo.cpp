@@ -31,6 +31,18 @@ CREATE TABLE stage_state(
 INSERT INTO stage_state(id) VALUES(1);
 -- The MC's introduction list is read on every change; keep it off a scan of every delegate.
 CREATE INDEX delegates_introduce ON delegates(id) WHERE introduce = 1 AND revoked = 0;
+)SQL"},
+            {"ceremony-2", R"SQL(
+-- A phone number where the list has one, for the desk to call a leader who has not arrived.
+ALTER TABLE delegates ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+-- "Đã báo vắng": append-only marks and withdrawals; the newest row per delegate counts.
+CREATE TABLE apologies(
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, delegate_id INTEGER NOT NULL REFERENCES delegates(id),
+  at INTEGER NOT NULL, kiosk TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+  withdrawn INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX apologies_delegate ON apologies(delegate_id, id);
+CREATE TRIGGER apologies_append_only_u BEFORE UPDATE ON apologies BEGIN SELECT RAISE(ABORT, 'apologies are append-only'); END;
+CREATE TRIGGER apologies_append_only_d BEFORE DELETE ON apologies BEGIN SELECT RAISE(ABORT, 'apologies are append-only'); END;
 )SQL"}};
 }
 

@@ -83,14 +83,20 @@ namespace {
 // `present` and `expected` name the relations the counts come from (`with` may define them).
 std::vector<AttendanceCount> readCounts(Database& db, const std::string& with, const std::string& present,
                                         const std::string& expected) {
+    // A list's admitted categories always show; any other category shows when someone of it was
+    // admitted anyway (forced in by an organizer): the people in the hall are counted, but they
+    // were not expected there. Every table, chart and export counts through here.
     auto st = db.prepare(with + R"SQL(
-SELECT l.id, c.id, coalesce(p.present, 0), coalesce(p.inside, 0), coalesce(e.expected, 0)
-FROM lists l JOIN categories c
-LEFT JOIN )SQL" + present + R"SQL( p ON p.list_id = l.id AND p.category_id = c.id
-LEFT JOIN )SQL" + expected + R"SQL( e ON e.category_id = c.id
-WHERE NOT EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id)
-   OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)
-ORDER BY l.pos, c.rank
+SELECT lid, cid, present, inside, CASE WHEN admitted THEN expected ELSE 0 END FROM (
+  SELECT l.id AS lid, c.id AS cid, coalesce(p.present, 0) AS present, coalesce(p.inside, 0) AS inside,
+         coalesce(e.expected, 0) AS expected, l.pos AS lpos, c.rank AS crank,
+         (NOT EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id)
+          OR EXISTS (SELECT 1 FROM list_categories lc WHERE lc.list_id = l.id AND lc.category_id = c.id)) AS admitted
+  FROM lists l JOIN categories c
+  LEFT JOIN )SQL" + present + R"SQL( p ON p.list_id = l.id AND p.category_id = c.id
+  LEFT JOIN )SQL" + expected + R"SQL( e ON e.category_id = c.id)
+WHERE admitted OR present > 0
+ORDER BY lpos, crank
 )SQL");
     std::vector<AttendanceCount> out;
     while (st.step()) out.push_back(AttendanceCount{st.getText(0), st.getText(1), st.getInt(2), st.getInt(3), st.getInt(4)});

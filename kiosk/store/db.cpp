@@ -1,6 +1,7 @@
 #include "kiosk/store/db.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace kiosk::store {
 
@@ -121,6 +122,27 @@ std::unique_ptr<Database> Database::open(const std::string& path, bool create) {
     return db;
 }
 
+Database::Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {
+    // Identify the file just opened, to notice later when the path names another one.
+    struct stat st {};
+    if (m_path != ":memory:" && !m_path.empty() && ::stat(m_path.c_str(), &st) == 0) {
+        m_dev = static_cast<std::uint64_t>(st.st_dev);
+        m_ino = static_cast<std::uint64_t>(st.st_ino);
+    }
+}
+
+bool Database::sameFileAtPath() const {
+    if (m_ino == 0) return true; // in-memory or temporary database: nothing to compare
+    struct stat st {};
+    if (::stat(m_path.c_str(), &st) != 0) return false;
+    return static_cast<std::uint64_t>(st.st_dev) == m_dev && static_cast<std::uint64_t>(st.st_ino) == m_ino;
+}
+
+void Database::requireSameFile() const {
+    if (!sameFileAtPath())
+        throw DbError(SQLITE_CANTOPEN, "the database file " + m_path + " was deleted or replaced while open; nothing was recorded");
+}
+
 Database::~Database() {
     m_cache.clear();
     sqlite3_close_v2(m_db);
@@ -195,7 +217,11 @@ int Database::userVersion() {
 
 void Database::setUserVersion(int v) { exec("PRAGMA user_version=" + std::to_string(v)); }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+    // Before any write: a deleted or replaced file would swallow it silently.
+    m_db.requireSameFile();
+    m_db.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!m_done) {

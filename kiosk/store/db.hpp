@@ -100,10 +100,19 @@ public:
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
 
+    /// False when the file at path() is no longer the one this connection has open (deleted,
+    /// or replaced by another file): writes would go to an unlinked file and be lost on exit.
+    /// One stat(), cheap enough for every transaction.
+    bool sameFileAtPath() const;
+    /// Throws DbError (cannotOpen()) when !sameFileAtPath(); every Transaction calls it first.
+    void requireSameFile() const;
+
 private:
-    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    Database(sqlite3* db, std::string path);
     sqlite3* m_db;
     std::string m_path;
+    std::uint64_t m_dev = 0;
+    std::uint64_t m_ino = 0;
     std::map<std::string, Statement> m_cache;
 };
 

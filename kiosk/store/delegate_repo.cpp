@@ -6,7 +6,7 @@ namespace kiosk::store {
 
 namespace {
 
-const char* kColumns = "id, code, name, title, unit, category_id, rank, seat, introduce, external_code, badge_serial, revoked, walk_in";
+const char* kColumns = "id, code, name, title, unit, category_id, rank, seat, introduce, external_code, badge_serial, revoked, walk_in, phone";
 
 core::Delegate readDelegate(const Statement& st) {
     core::Delegate d;
@@ -23,6 +23,7 @@ core::Delegate readDelegate(const Statement& st) {
     d.badgeSerial = static_cast<int>(st.getInt(10));
     d.revoked = st.getInt(11) != 0;
     d.walkIn = st.getInt(12) != 0;
+    d.phone = st.getText(13);
     return d;
 }
 
@@ -63,16 +64,16 @@ std::int64_t countDelegates(Database& db) {
 bool upsertDelegate(Database& db, const core::Delegate& d, core::Millis now) {
     auto& st = db.cached(
         "INSERT INTO delegates(code, name, title, unit, category_id, rank, seat, introduce, external_code, walk_in, "
-        "created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+        "created_at, updated_at, phone) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(code) DO UPDATE SET name=excluded.name, title=excluded.title, unit=excluded.unit, "
         "category_id=excluded.category_id, rank=excluded.rank, seat=excluded.seat, introduce=excluded.introduce, "
-        "external_code=excluded.external_code, updated_at=excluded.updated_at "
+        "external_code=excluded.external_code, phone=excluded.phone, updated_at=excluded.updated_at "
         "WHERE name IS NOT excluded.name OR title IS NOT excluded.title OR unit IS NOT excluded.unit "
         "OR category_id IS NOT excluded.category_id OR rank IS NOT excluded.rank OR seat IS NOT excluded.seat "
-        "OR introduce IS NOT excluded.introduce OR external_code IS NOT excluded.external_code");
+        "OR introduce IS NOT excluded.introduce OR external_code IS NOT excluded.external_code OR phone IS NOT excluded.phone");
     const std::int64_t before = db.lastInsertId();
     st.bind(1, d.code).bind(2, d.name).bind(3, d.title).bind(4, d.unit).bind(5, d.categoryId).bind(6, d.rank);
-    st.bind(7, d.seat).bind(8, d.introduce).bind(9, d.externalCode).bind(10, d.walkIn).bind(11, now).bind(12, now);
+    st.bind(7, d.seat).bind(8, d.introduce).bind(9, d.externalCode).bind(10, d.walkIn).bind(11, now).bind(12, now).bind(13, d.phone);
     st.run();
     return db.changes() > 0 && db.lastInsertId() != before;
 }

@@ -122,4 +122,11 @@ void audit(Database& db, const std::string& actor, const std::string& action, co
     st.bind(1, core::nowMillis()).bind(2, actor).bind(3, action).bind(4, detail).run();
 }
 
+std::optional<AuditEntry> lastAudit(Database& db, const std::string& action) {
+    auto st = db.prepare("SELECT at, actor, action, detail FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, action);
+    if (!st.step()) return std::nullopt;
+    return AuditEntry{st.getInt(0), st.getText(1), st.getText(2), st.getText(3)};
+}
+
 } // namespace kiosk::store

@@ -23,4 +23,12 @@ void setSetting(Database& db, const std::string& key, const std::string& value);
 
 void audit(Database& db, const std::string& actor, const std::string& action, const std::string& detail);
 
+/// One row of the audit log.
+struct AuditEntry {
+    core::Millis at = 0;
+    std::string actor, action, detail;
+};
+/// The newest audit row of an action, if any.
+std::optional<AuditEntry> lastAudit(Database& db, const std::string& action);
+
 } // namespace kiosk::store

@@ -14,6 +14,8 @@ CREATE TABLE fleet_cursor(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE fleet_offline(uuid TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
 -- Rows that came from the hub: never pushed back.
 CREATE TABLE fleet_pulled(tbl TEXT NOT NULL, row INTEGER NOT NULL, PRIMARY KEY(tbl, row)) WITHOUT ROWID;
+-- The uuid a row of a table without one (show_actions, stage_messages, audit) travels under.
+CREATE TABLE fleet_uuids(tbl TEXT NOT NULL, row INTEGER NOT NULL, uuid TEXT NOT NULL UNIQUE, PRIMARY KEY(tbl, row)) WITHOUT ROWID;
 -- Two entries of one delegate on one list that the hub did not decide, as the hub reported them.
 CREATE TABLE fleet_conflicts(
   hub_id INTEGER PRIMARY KEY, list_id TEXT NOT NULL, delegate_code TEXT NOT NULL,

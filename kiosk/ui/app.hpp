@@ -42,6 +42,10 @@ struct GuiOptions {
     std::function<void(Settings&)> followDevices;
     /// Before the window closes: stop the input threads (they wake the loop through SDL).
     std::function<void()> stopInputs;
+    /// Once the window is up, before the first frame (e.g. start a background sync thread).
+    std::function<void()> onStart;
+    /// Once per loop turn, on the UI thread, at least every second (e.g. a watchdog ping). Keep it cheap.
+    std::function<void()> onTurn;
 };
 
 /// Wakes runGui's loop from any thread (a scan arrived); harmless before the window opens.
@@ -50,7 +54,8 @@ void wakeGui();
 /// Parses "1280x720"; false on bad input.
 bool parseSize(const std::string& text, int& width, int& height);
 
-/// Runs the GUI; returns the process exit code (0 on a normal quit, 2 when it cannot start).
+/// Runs the GUI; returns the process exit code (0 on a normal quit, 2 when it cannot start, 3 when
+/// a replay script failed).
 int runGui(const GuiOptions& options, Backend& backend);
 
 /// The UI scale for a drawable size and display DPI scale.

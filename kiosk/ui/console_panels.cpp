@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/time.hpp"
 #include "kiosk/ui/console_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -133,6 +134,8 @@ void drawDevices(ViewContext& ctx, State& st) {
         row(core::tr("gui.console.database"), snap.dbPath + " · " + megabytes(snap.dbBytes));
         row(core::tr("gui.console.free_disk"), megabytes(snap.freeDiskBytes));
         row(core::tr("gui.console.delegates"), std::to_string(snap.delegates));
+        if (const auto& r = snap.lastRestart)
+            row(core::tr("install.last_restart"), core::trf("install.restart_line", {{"time", core::formatClock(r->at, snap.event.utcOffsetMin)}, {"kiosk", r->actor}, {"detail", r->detail}}));
         ImGui::EndTable();
     }
     ImGui::PushFont(ctx.fonts.bold);
@@ -204,6 +207,7 @@ void drawSetup(ViewContext& ctx, State& st) {
             if (ImGui::Selectable(c.empty() ? none.c_str() : c.c_str(), c == s.camera)) s.camera = c;
         ImGui::EndCombo();
     }
+    drawPrinterPicker(ctx);
 
     ImGui::Separator();
     ImGui::PushFont(ctx.fonts.bold);

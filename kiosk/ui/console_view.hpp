@@ -39,6 +39,7 @@ void drawWalkIn(ViewContext& ctx, State& st);
 void drawBadges(ViewContext& ctx, State& st);
 void drawDevices(ViewContext& ctx, State& st);
 void drawSetup(ViewContext& ctx, State& st);
+void drawPrinterPicker(ViewContext& ctx); ///< printer_picker.cpp
 /// The ceremony program editor (console_program.cpp).
 void drawProgram(ViewContext& ctx, State& st);
 

@@ -10,6 +10,8 @@
 #include "kiosk/core/checkin_rules.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/services/print_queue.hpp"
+#include "kiosk/store/event_repo.hpp"
 
 namespace kiosk::ui {
 
@@ -35,6 +37,7 @@ struct Snapshot {
     std::vector<store::ScanRecord> recent;              ///< newest first, refused ones included
     std::vector<std::string> recentNames;               ///< the delegate's name per recent scan ("" if none)
     std::vector<store::KioskSeen> kiosks;
+    std::optional<store::AuditEntry> lastRestart; ///< the newest kiosk service restart (kiosk service-stopped)
     std::int64_t delegates = 0;
     std::int64_t version = 0;  ///< bumps whenever the snapshot changed
     std::string dbPath;
@@ -113,6 +116,10 @@ public:
     virtual ActionResult printBadge(const std::string& code) = 0;
     /// Starts the attendance export (CSV, or XLSX by the extension) off the UI thread, like printBadge.
     virtual ActionResult exportAttendance(const std::string& path) = 0;
+    /// The printers CUPS knows, asked again when refresh (the default first); none by default.
+    virtual std::vector<services::PrinterInfo> printers(bool refresh) { return {}; }
+    /// Where printBadge prints: a CUPS queue, "" = the default printer, nullopt = save the PDF only.
+    virtual void usePrinter(std::optional<std::string> printer) {}
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;
     /// Records this kiosk as alive for the console's device list.

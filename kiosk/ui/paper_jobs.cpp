@@ -67,13 +67,25 @@ ActionResult PaperJobs::printBadge(const std::string& code) {
         std::filesystem::create_directories(m_outDir, ec);
         const paper::PaperStatus st = paper::writeBadgesPdf(*sheet, path, {}, progress);
         if (!st.ok()) return ActionResult{false, core::trf("gui.console.job_failed", {{"error", st.error}}), {}};
-        if (services::printerConfigured()) {
-            const std::string printError = services::printPdf(path);
-            if (printError.empty()) return ActionResult{true, core::tr("gui.console.printed"), path};
-            return ActionResult{false, core::trf("gui.console.print_failed", {{"error", printError}, {"path", path}}), path};
-        }
-        return ActionResult{true, core::trf("gui.console.saved_pdf", {{"path", path}}), path};
+        const std::optional<std::string> printer = this->printer();
+        // No printer chosen, or "the default" on a PC with none: the PDF is the result.
+        if (!printer || (printer->empty() && services::printerStatus("").state == services::PrinterState::Missing))
+            return ActionResult{true, core::trf("gui.console.saved_pdf", {{"path", path}}), path};
+        const auto printed = services::printPdf(path, *printer, "badge " + code);
+        if (printed.ok)
+            return ActionResult{true, core::trf("install.printer.sent", {{"printer", printed.printer.name}, {"job", std::to_string(printed.jobId)}, {"path", path}}), path};
+        return ActionResult{false, core::trf("install.printer.kept", {{"error", printed.error}, {"path", path}}), path};
     });
+}
+
+void PaperJobs::setPrinter(std::optional<std::string> printer) {
+    std::lock_guard lock(m_mutex);
+    m_printer = std::move(printer);
+}
+
+std::optional<std::string> PaperJobs::printer() const {
+    std::lock_guard lock(m_mutex);
+    return m_printer;
 }
 
 ActionResult PaperJobs::exportAttendance(const std::string& path) {

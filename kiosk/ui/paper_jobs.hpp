@@ -3,6 +3,7 @@
 // thread of their own with their own database connection, so the screens keep drawing.
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -21,8 +22,12 @@ public:
     PaperJobs(const PaperJobs&) = delete;
     PaperJobs& operator=(const PaperJobs&) = delete;
 
-    /// Starts the badge of code: to the default CUPS printer when one is configured, else a PDF under outDir.
+    /// Starts the badge of code: a PDF under outDir, then to the chosen CUPS printer; a printer that
+    /// is missing, paused or out of paper is named in the result and the PDF is kept.
     ActionResult printBadge(const std::string& code);
+    /// The printer for badges: a CUPS queue, "" = CUPS' default (the start), nullopt = PDF only.
+    void setPrinter(std::optional<std::string> printer);
+    std::optional<std::string> printer() const;
     /// Starts the attendance export to path (.xlsx: a workbook, else CSV).
     ActionResult exportAttendance(const std::string& path);
     JobStatus status() const;
@@ -35,6 +40,7 @@ private:
 
     std::string m_dbPath;
     std::string m_outDir;
+    std::optional<std::string> m_printer = std::string();
     mutable std::mutex m_mutex;
     JobStatus m_status;
     std::jthread m_thread;

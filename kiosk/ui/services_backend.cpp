@@ -34,7 +34,7 @@ std::string describeDbError(const store::DbError& e) {
 ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
     : m_session(std::move(session)), m_checkpointer(std::make_unique<store::Checkpointer>(m_session->db())),
       m_desk(*m_session), m_directory(*m_session),
-      m_jobs(std::make_unique<PaperJobs>(m_session->db().path(), "var")) {
+      m_jobs(std::make_unique<PaperJobs>(m_session->db().path(), services::outputDirFor(m_session->db().path()))) {
     if ((m_fleet = services::Fleet::open(m_session->db()))) {
         m_desk.setFleet(m_fleet.get());
         m_fleetSync = std::make_unique<services::FleetSyncThread>(m_session->db().path(), 250);
@@ -58,6 +58,7 @@ void ServicesBackend::reload() {
         s.recentNames.push_back(std::move(name));
     }
     s.kiosks = store::kiosksSeen(db);
+    s.lastRestart = store::lastAudit(db, "kiosk.restart");
     s.delegates = store::countDelegates(db);
     s.pinSet = store::getSetting(db, "pin_hash").has_value();
     s.dbPath = db.path();
@@ -187,6 +188,17 @@ ActionResult ServicesBackend::reissue(const std::string& code, core::Millis now)
 ActionResult ServicesBackend::printBadge(const std::string& code) { return m_jobs->printBadge(code); }
 
 ActionResult ServicesBackend::exportAttendance(const std::string& path) { return m_jobs->exportAttendance(path); }
+
+std::vector<services::PrinterInfo> ServicesBackend::printers(bool refresh) {
+    // Asking CUPS is a round trip: once at first sight and when the organizer asks, not per frame.
+    if (refresh || !m_printersAsked) {
+        m_printers = services::listPrinters();
+        m_printersAsked = true;
+    }
+    return m_printers;
+}
+
+void ServicesBackend::usePrinter(std::optional<std::string> printer) { m_jobs->setPrinter(std::move(printer)); }
 
 bool ServicesBackend::checkPin(std::string_view pin) {
     try {

@@ -28,6 +28,8 @@ public:
     ActionResult reissue(const std::string& code, core::Millis now) override;
     ActionResult printBadge(const std::string& code) override;
     ActionResult exportAttendance(const std::string& path) override;
+    std::vector<services::PrinterInfo> printers(bool refresh) override;
+    void usePrinter(std::optional<std::string> printer) override;
     bool checkPin(std::string_view pin) override;
     void heartbeat(const std::string& kiosk, const std::string& role, const std::string& info, core::Millis now) override;
 
@@ -41,6 +43,8 @@ private:
     services::DelegateDirectory m_directory;
     Snapshot m_snap;
     bool m_dirty = true; ///< this process wrote: data_version only reports other connections
+    std::vector<services::PrinterInfo> m_printers;
+    bool m_printersAsked = false;
     std::unique_ptr<services::Fleet> m_fleet;              ///< null unless the database joined a hub
     std::unique_ptr<services::FleetSyncThread> m_fleetSync; ///< push, pull and probe in the background
     std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for

@@ -10,7 +10,7 @@
 
 namespace kiosk::ui {
 
-Shell::Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings)
+Shell::Shell(Backend& backend, const platform::Fonts& fonts, const std::string& role, Settings settings)
     : m_backend(backend), m_fonts(fonts), m_settings(std::move(settings)) {
     switchRole(role);
 }

@@ -27,7 +27,7 @@ public:
     /// The console and the unlocked organizer screen lock again after this long without input.
     static constexpr core::Millis kRelockMs = 5 * 60 * 1000;
 
-    Shell(Backend& backend, const platform::Fonts& fonts, std::string role, Settings settings);
+    Shell(Backend& backend, const platform::Fonts& fonts, const std::string& role, Settings settings);
 
     /// Builds one frame; call between ImGui::NewFrame() and ImGui::Render(). ticksNow is the input
     /// events' clock (SDL ticks) at `now`, so typed text can be stamped with its own time.

@@ -27,6 +27,7 @@ struct Settings {
     std::string cameraStatus;        ///< filled by the scan worker ("ok", "unplugged"...)
     std::string scannerStatus;       ///< serial scanner status
     std::string exportDir = "var";   ///< where exports and unprinted badges go
+    std::optional<std::string> printer = std::string(); ///< CUPS queue for badges, "" = default, nullopt = PDF only
 };
 
 /// The live camera picture, when one is in use.

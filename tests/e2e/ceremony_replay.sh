@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_setup "$@"
 # Ceremony time starts two minutes before the planned 08:00 and runs one minute per wall second
-# (docs/CEREMONY.md), so the replays' step times below read as ceremony minutes.
+# (docs/CEREMONY.md), so the speech runs into overtime in 15 s.
 export KIOSK_CLOCK_START=2023-08-04T07:58:00+07:00 KIOSK_TIME_SCALE=60
 
 "$kiosk" init --pin 2468 >/dev/null
@@ -21,57 +21,105 @@ late=$("$kiosk" badge D0004)
 # mô hình" (optional) is started and skipped; the last Next ends the ceremony. The first two steps
 # use presenter keys (a clicker's PageDown and an arrow), pressed and released within one frame as
 # a clicker does: the GUI holds the release to the next frame so ImGui 1.86 sees the press.
+# No step waits for the clock: each waits for the state it needs. The two screens keep in step
+# through the database: the MC publishes a mark (`mark`), the stage waits for the state and
+# photographs it, then publishes its own mark, which the MC waits for (`wait peer`) before it moves on.
+# The MC's state names the current item by its place in the program (0 = chào cờ).
 cat >"$out/mc.txt" <<STEPS
-at 500   shot mc_ready
-at 2000  key PageDown
-at 3000  shot mc_flag
-at 5000  key Right
-at 9000  shot mc_intro
-at 10000 click mc_next
-at 10500 click mc_countdown
-at 14000 click mc_msg_1min
-at 15000 shot mc_speech
-at 26500 shot mc_overtime
-at 27000 click mc_countdown
-at 27300 click mc_send
-at 28000 click mc_next
-at 30000 click mc_next
-at 31000 click mc_next
-at 31500 click mc_undo
-at 32000 shot mc_undone
-at 35000 click mc_next
-at 36000 click mc_award_tt-01
-at 37000 shot mc_awards
-at 38000 click mc_next
-at 38500 click mc_blackout
-at 40000 shot mc_blackout
-at 48000 click mc_blackout
-at 49000 click mc_next
-at 51000 click mc_next
-at 52000 click mc_skip
-at 53000 shot mc_closing
-at 55000 click mc_next
-at 56000 shot mc_finished
-at 58000 quit
+wait show not_started
+shot mc_ready
+wait peer stage banner
+key PageDown
+wait current 0           # chao-co
+shot mc_flag
+key Right
+wait current 1           # ly-do
+mark intro
+wait intro_new 1           # the late delegate, checked in at another gate once this mark was seen
+shot mc_intro
+wait peer stage item
+click mc_next
+wait current 2           # dien-van
+click mc_countdown
+wait countdown true
+wait peer stage countdown
+click mc_msg_1min
+wait message Còn 1 phút
+shot mc_speech
+wait peer stage message
+wait phase overtime        # 15 ceremony minutes: 15 s at KIOSK_TIME_SCALE=60
+shot mc_overtime
+click mc_countdown
+click mc_send
+wait message ""
+click mc_next
+wait current 3           # so-ket
+click mc_next
+wait current 4           # thao-luan
+click mc_next
+wait current 5           # trao-thuong
+click mc_undo
+wait current 4           # thao-luan
+shot mc_undone
+click mc_next
+wait current 5           # trao-thuong
+click mc_award_tt-01
+shot mc_awards
+click mc_next
+wait current 6           # cap-tren
+click mc_blackout
+wait blackout true
+shot mc_blackout
+wait peer stage blackout
+click mc_blackout
+wait blackout false
+click mc_next
+wait current 7           # dap-tu
+click mc_next
+wait current 8           # ra-mat
+click mc_skip
+wait current 9           # ket-thuc
+shot mc_closing
+click mc_next
+wait show finished
+shot mc_finished
+mark finished
+wait peer stage closing
+quit
 STEPS
-# The stage photographs each state late in the MC's window for it: the stage re-reads the database
-# every half second, and the MC's steps run behind their times as its clicks take frames.
 cat >"$out/stage.txt" <<STEPS
-at 1000  shot stage_banner
-at 8500  shot stage_item
-at 12500 shot stage_countdown
-at 17000 shot stage_message
-at 45000 shot stage_blackout
-at 58000 shot stage_closing
-at 61000 quit
+wait screen stage
+shot stage_banner
+mark banner
+wait title Tuyên bố lý do, giới thiệu đại biểu
+shot stage_item
+mark item
+wait countdown true
+shot stage_countdown
+mark countdown
+wait message Còn 1 phút
+shot stage_message
+mark message
+wait blackout true
+shot stage_blackout
+mark blackout
+wait peer mc finished
+wait title ""
+shot stage_closing
+mark closing
+quit
 STEPS
 
-# A late arrival checks in at another gate while the MC is on the introduction.
-( sleep 7; "$kiosk" checkin "$late" --at 2023-08-04T08:05:00+07:00 --kiosk "Cổng 2" >/dev/null ) &
+# A late arrival checks in at another gate once the MC is on the introduction (its mark in the
+# database says so); the MC's list must then show them as new.
+(
+  wait_for_sql "select count(*) from kiosks where name='mc' and info like '% replay:intro'" 1
+  "$kiosk" checkin "$late" --at 2023-08-04T08:30:00+07:00 --kiosk "Cổng 2" >/dev/null
+) &
 other=$!
-run_gui "$kiosk" --role stage --replay "$out/stage.txt" --screenshots "$out/shots" --state "$out/stage.json" &
+run_gui "$kiosk" --role stage --kiosk stage --replay "$out/stage.txt" --screenshots "$out/shots" --state "$out/stage.json" &
 stage=$!
-run_gui "$kiosk" --role mc --replay "$out/mc.txt" --screenshots "$out/shots" --state "$out/mc.json"
+run_gui "$kiosk" --role mc --kiosk mc --replay "$out/mc.txt" --screenshots "$out/shots" --state "$out/mc.json"
 wait "$stage"
 wait "$other"
 cat "$out/mc.json" "$out/stage.json"

@@ -39,11 +39,10 @@ for j in 1 3 4 5; do
 done
 "$bin" --db "$db" --json results --contest van-nghe | grep -q '"prize":"first"'
 "$bin" --db "$db" results --contest van-nghe stage results
-printf 'at 400 shot stage_results\nat 600 quit\n' > "$work/stage.json.replay"
-gui stage "$work/stage.json.replay" "$work/stage.json" 2>/dev/null || true
-shots="quiz_shown quiz_buzzers quiz_revealed judge_signin judge_sheet judge_submitted"
-# The stage view is the ceremony's; it hosts the festival panel (ui::StageFestival) once plugged in.
-if grep -q '"festival_mode":"results"' "$work/stage.json" 2>/dev/null; then shots="$shots stage_results"; fi
+printf 'wait festival_mode results\nshot stage_results\nquit\n' > "$work/stage.replay"
+gui stage "$work/stage.replay" "$work/stage.json"
+grep -q '"festival_mode":"results"' "$work/stage.json"
+shots="quiz_shown quiz_buzzers quiz_revealed judge_signin judge_sheet judge_submitted stage_results"
 for shot in $shots; do
   test -s "$out/$shot.png" || { echo "missing screenshot $shot" >&2; exit 1; }
 done

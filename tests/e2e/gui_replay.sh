@@ -13,51 +13,76 @@ b2=$("$kiosk" badge D0002)
 b3=$("$kiosk" badge D0003)
 # A camera frame from the decoder samples (D0004's code, signed with the samples' key, not this event's).
 sample="$(cd "$(dirname "$0")/../samples/decode" && pwd)/clean-paper-m3.png"
+# Each step runs once the one before it has been handled and drawn; `wait` holds the script until
+# the program's state says so (docs/GUI.md), never for a time.
 cat >"$out/replay.txt" <<STEPS
-at 400   shot gate_idle
-at 600   scan $b1
-at 700   shot gate_welcome
-at 4400  scan $b1
-at 4500  shot gate_already
-at 4800  scan NOT-A-BADGE-123
-at 4900  shot gate_refused
-at 5000  frame $sample
-at 5900  shot gate_camera
-at 6200  key Escape
-at 6300  key 1
-at 6350  key Return
-at 6400  shot pin_wrong
-at 6500  key 2
-at 6550  key 4
-at 6600  key 6
-at 6650  key 8
-at 6700  key Return
-at 7300  shot console_dashboard
-at 7400  click tab_manual
-at 7500  click search
-at 7600  type vu q dat
-at 7800  shot console_manual
-at 7900  click admit
-at 8000  click tab_devices
-at 8100  shot console_devices
-at 8200  click tab_setup
-at 8300  shot console_setup
-at 8400  click tab_program
-at 8500  click prog_row_cap-tren
-at 8600  click prog_minutes
-at 8700  type 12
-at 8800  click prog_save
-at 8900  shot console_program
-at 9000  click tab_setup
-at 9100  click role_stage
-at 9300  shot stage_after_switch
-at 9500  quit
+wait screen idle
+shot gate_idle
+scan $b1
+wait card welcome
+shot gate_welcome
+mark welcomed              # the other gate checks D0003 in once it sees this in the database
+wait le 2                  # ... and this gate sees that check-in through the database
+scan $b3                   # already in, at the other gate
+wait scans 2
+wait reason already_checked_in
+shot gate_already
+scan NOT-A-BADGE-123
+wait scans 3
+wait card refuse
+shot gate_refused
+frame $sample
+wait scans 4
+shot gate_camera
+key Escape
+wait pin_open true
+key 1
+key Return
+wait pin_open true
+shot pin_wrong
+$(pin_keys 2468)
+wait console_open true
+wait tab dashboard
+shot console_dashboard
+click tab_manual
+wait tab manual
+click search
+type vu q dat
+wait hits 1
+shot console_manual
+click admit
+wait last_checkin_committed true
+click tab_devices
+wait tab devices
+shot console_devices
+click tab_setup
+wait tab setup
+shot console_setup
+click tab_program
+wait tab program
+click prog_row_cap-tren
+wait program_selected cap-tren
+click prog_minutes
+type 12
+click prog_save
+wait program_result_ok true
+shot console_program
+wait le 3                  # D0001 here, D0002 by hand, D0003 at the other gate
+click tab_setup
+click role_stage
+wait screen stage
+shot stage_after_switch
+quit
 STEPS
-# Another kiosk process checks D0003 in while the GUI runs; the GUI must see it.
-( sleep 3; "$kiosk" checkin "$b3" --kiosk "Cổng 2" >/dev/null ) &
+# Another kiosk process checks D0003 in while the GUI runs, once the gate has welcomed D0001
+# (seen through the database); the GUI must see it, and D0003's badge at this gate is then "already in".
+(
+  wait_for_sql "select count(*) from kiosks where info like '% replay:welcomed'" 1
+  "$kiosk" checkin "$b3" --kiosk "Cổng 2" >/dev/null
+) &
 other=$!
 run_gui "$kiosk" --role checkin \
-  --replay "$out/replay.txt" --screenshots "$out/shots" --state "$out/state.json"
+  --replay "$out/replay.txt" --screenshots "$out/shots" --state "$out/state.json" || { wait "$other" || true; fail "the GUI's replay failed"; }
 wait "$other"
 state=$(cat "$out/state.json")
 echo "$state"

@@ -14,11 +14,28 @@ e2e_setup() {
 }
 
 # run_gui KIOSK ARGS...: `kiosk gui ARGS` in its own virtual 1280x720 screen.
-run_gui() {
-  local kiosk="$1"
-  shift
-  xvfb-run -a -s "-screen 0 1280x720x24" "$kiosk" gui --windowed 1280x720 "$@"
+run_gui() { run_gui_at 1280x720 "$@"; }
+
+# run_gui_at WxH KIOSK ARGS...: the same in a screen and window of that size.
+run_gui_at() {
+  local size="$1" kiosk="$2"
+  shift 2
+  xvfb-run -a -s "-screen 0 ${size}x24" "$kiosk" gui --windowed "$size" "$@"
 }
+
+# wait_for_sql SQL VALUE [SECONDS]: waits until the query on the event database prints VALUE, or
+# fails after SECONDS (60): how a script waits for a GUI process, through the database it writes.
+wait_for_sql() {
+  local deadline=$((SECONDS + ${3:-60}))
+  until [ "$(sqlite3 -cmd ".timeout 2000" "$db" "$1" 2>/dev/null)" = "$2" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for '$1' to be $2"
+    sleep 0.1
+  done
+}
+
+# pin_keys PIN: replay steps that type the PIN key by key (typed text would look like a scanner
+# burst) and press Return.
+pin_keys() { for ((i = 0; i < ${#1}; i++)); do echo "key ${1:i:1}"; done; echo "key Return"; }
 
 # colours PNG: how many distinct colours the image holds.
 colours() { convert "$1" -format %k info:; }

@@ -18,7 +18,9 @@ std::int64_t hubCount(const PgCluster& pg, const std::string& where) {
 }
 
 std::string checkin(const std::string& db, const std::string& badge, const std::string& kiosk) {
-    return runKiosk("--db " + q(db) + " --json checkin " + q(badge) + " --kiosk " + kiosk + " --at 2023-08-04T08:00:00+07:00").out;
+    return runKiosk("--db " + q(db) + " --json checkin " + q(badge) + " --kiosk " + kiosk +
+                    " --at 2023-08-04T08:00:00+07:00")
+        .out;
 }
 
 } // namespace
@@ -47,10 +49,12 @@ TEST_CASE("a kiosk killed with SIGKILL in the middle of a push loses and doubles
     }
     const pid_t pid = ::fork();
     if (pid == 0) {
-        ::execl(KIOSK_BIN, KIOSK_BIN, "--db", f.gates[0].c_str(), "hub", "sync", static_cast<char*>(nullptr));
+        ::execl(KIOSK_BIN, KIOSK_BIN, "--db", f.gates[0].c_str(), "hub", "sync",
+                static_cast<char*>(nullptr));
         ::_exit(127);
     }
-    const bool started = waitFor([&] { return hubCount(f.pg, "kind = 'scan'") > 0; }, std::chrono::seconds(60));
+    const bool started =
+        waitFor([&] { return hubCount(f.pg, "kind = 'scan'") > 0; }, std::chrono::seconds(60));
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
     REQUIRE(started);
@@ -59,7 +63,8 @@ TEST_CASE("a kiosk killed with SIGKILL in the middle of a push loses and doubles
     CHECK(runKiosk("--db " + q(f.gates[0]) + " hub sync").code == 0);
     CHECK(hubCount(f.pg, "kind = 'scan'") == kRows);
     CHECK(hubCount(f.pg, "kind = 'scan' AND origin = 'gate1'") == kRows);
-    CHECK(runKiosk("--db " + q(f.gates[0]) + " hub status --json").out.find("\"backlog\":0") != std::string::npos);
+    CHECK(runKiosk("--db " + q(f.gates[0]) + " hub status --json").out.find("\"backlog\":0") !=
+          std::string::npos);
     CHECK(runKiosk("--db " + q(f.org) + " hub sync").code == 0);
     CHECK(count(f.org, "SELECT count(*) FROM scans WHERE kiosk = 'gate1'") == kRows);
 }
@@ -77,7 +82,9 @@ TEST_CASE("one gate cut off alone behind a proxy while the others go on") {
     CHECK(same.find("\"status\":\"accepted\"") != std::string::npos);
     CHECK(same.find("\"offline\":false") != std::string::npos);
     CHECK(runKiosk("--db " + q(f.gates[1]) + " hub sync").code == 2);
-    CHECK(runKiosk("--db " + q(f.gates[1]) + " hub status --json").out.find("\"connected\":false") != std::string::npos);
+    CHECK(
+        runKiosk("--db " + q(f.gates[1]) + " hub status --json").out.find("\"connected\":false") !=
+        std::string::npos);
 
     f.proxy->start();
     CHECK(runKiosk("--db " + q(f.gates[1]) + " hub sync").code == 0);
@@ -97,8 +104,12 @@ TEST_CASE("a revoke at the desk is refused at another gate within 2 s") {
     auto session = services::Session::open(f.org);
     const auto code = store::allDelegates(session->db())[5].code;
     CHECK(runKiosk("--db " + q(f.org) + " delegates revoke " + code).code == 0);
-    const bool published = waitFor([&] { return f.pg.psql("SELECT revoked FROM kiosk_hub.reference WHERE key = '" + code + "'") == "t"; },
-                                   std::chrono::seconds(2));
+    const bool published = waitFor(
+        [&] {
+            return f.pg.psql("SELECT revoked FROM kiosk_hub.reference WHERE key = '" + code +
+                             "'") == "t";
+        },
+        std::chrono::seconds(2));
     CHECK(published);
     const auto refused = checkin(f.gates[0], f.badges[5], "gate1");
     CHECK(refused.find("\"reason\":\"revoked\"") != std::string::npos);
@@ -117,11 +128,15 @@ TEST_CASE("kiosks with clocks 5 minutes apart are ordered by the hub") {
     CHECK(runKiosk("--db " + q(f.gates[1]) + " hub sync").code == 0);
     CHECK(runKiosk("--db " + q(f.org) + " hub sync").code == 0);
     // By the kiosks' clocks gate1 came first; by the hub, gate2 did, and so does every timeline.
-    CHECK(f.pg.psql("SELECT string_agg(kiosk, ',' ORDER BY at) FROM kiosk_hub.records WHERE kind = 'scan'") == "gate1,gate2");
-    CHECK(f.pg.psql("SELECT string_agg(kiosk, ',' ORDER BY seq) FROM kiosk_hub.records WHERE kind = 'scan'") == "gate2,gate1");
+    CHECK(f.pg.psql("SELECT string_agg(kiosk, ',' ORDER BY at) FROM kiosk_hub.records WHERE kind = "
+                    "'scan'") == "gate1,gate2");
+    CHECK(f.pg.psql("SELECT string_agg(kiosk, ',' ORDER BY seq) FROM kiosk_hub.records WHERE kind "
+                    "= 'scan'") == "gate2,gate1");
     auto db = store::Database::open(f.org);
-    auto st = db->prepare("SELECT group_concat(kiosk, ',') FROM (SELECT kiosk FROM scans ORDER BY id)");
+    auto st =
+        db->prepare("SELECT group_concat(kiosk, ',') FROM (SELECT kiosk FROM scans ORDER BY id)");
     REQUIRE(st.step());
     CHECK(st.getText(0) == "gate2,gate1");
-    CHECK(std::stoll(f.pg.psql("SELECT clock_offset_ms FROM kiosk_hub.kiosks WHERE name = 'gate1'")) < -290000);
+    CHECK(std::stoll(f.pg.psql(
+              "SELECT clock_offset_ms FROM kiosk_hub.kiosks WHERE name = 'gate1'")) < -290000);
 }

@@ -8,16 +8,17 @@
 #include <vector>
 
 #include "../unit/test_support.hpp"
-#include <thread>
 #include "kiosk/store/delegate_repo.hpp"
 #include "pg_cluster.hpp"
+#include <thread>
 
 namespace kiosk::test {
 
 /// Quotes one argument for the shell.
 inline std::string q(const std::string& s) {
     std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -48,14 +49,16 @@ struct Fleet {
             const int port = i == proxied ? proxy->port() : 0;
             ::setenv("KIOSK_HUB_URL", pg.url(true, port).c_str(), 1);
             gates.push_back(dir.file("gate" + std::to_string(i) + ".db"));
-            const auto r = runKiosk("--db " + q(gates.back()) + " hub join --kiosk gate" + std::to_string(i));
+            const auto r =
+                runKiosk("--db " + q(gates.back()) + " hub join --kiosk gate" + std::to_string(i));
             if (r.code != 0) throw std::runtime_error("hub join: " + r.out);
         }
         ::unsetenv("KIOSK_HUB_URL"); // from here on each database uses the URL it stored
         auto session = services::Session::open(org);
         for (const auto& d : store::allDelegates(session->db())) {
             if (badges.size() == 150) break;
-            badges.push_back(core::makeBadgeText(session->badgeKey(), session->event().prefix, d.code, d.badgeSerial));
+            badges.push_back(core::makeBadgeText(session->badgeKey(), session->event().prefix,
+                                                 d.code, d.badgeSerial));
         }
     }
     ~Fleet() { ::unsetenv("KIOSK_HUB_URL"); }
@@ -65,11 +68,14 @@ struct Fleet {
         auto order = list;
         std::mt19937 rng(seed);
         std::shuffle(order.begin(), order.end(), rng);
-        const std::string file = dir.file("badges" + std::to_string(gate) + "-" + std::to_string(seed) + ".txt");
+        const std::string file =
+            dir.file("badges" + std::to_string(gate) + "-" + std::to_string(seed) + ".txt");
         std::ofstream out(file);
-        for (const auto& b : order) out << b << "\n";
-        return "while IFS= read -r b; do " + std::string(KIOSK_BIN) + " --db " + q(gates[gate]) + " --json checkin \"$b\" --kiosk gate" +
-               std::to_string(gate + 1) + " --at 2023-08-04T08:00:00+07:00; done < " + q(file);
+        for (const auto& b : order)
+            out << b << "\n";
+        return "while IFS= read -r b; do " + std::string(KIOSK_BIN) + " --db " + q(gates[gate]) +
+               " --json checkin \"$b\" --kiosk gate" + std::to_string(gate + 1) +
+               " --at 2023-08-04T08:00:00+07:00; done < " + q(file);
     }
 };
 
@@ -80,7 +86,8 @@ inline std::string shellOut(const std::string& cmd) {
     if (!p) return out;
     std::array<char, 4096> buf{};
     size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+        out.append(buf.data(), n);
     pclose(p);
     return out;
 }
@@ -89,15 +96,18 @@ inline std::string shellOut(const std::string& cmd) {
 inline std::vector<std::string> runConcurrently(const std::vector<std::string>& scripts) {
     std::vector<std::string> outs(scripts.size());
     std::vector<std::thread> threads;
-    for (size_t i = 0; i < scripts.size(); ++i) threads.emplace_back([&, i] { outs[i] = shellOut(scripts[i]); });
-    for (auto& t : threads) t.join();
+    for (size_t i = 0; i < scripts.size(); ++i)
+        threads.emplace_back([&, i] { outs[i] = shellOut(scripts[i]); });
+    for (auto& t : threads)
+        t.join();
     return outs;
 }
 
 /// Counts "needle" in text.
 inline int occurrences(const std::string& text, const std::string& needle) {
     int n = 0;
-    for (size_t at = 0; (at = text.find(needle, at)) != std::string::npos; at += needle.size()) ++n;
+    for (size_t at = 0; (at = text.find(needle, at)) != std::string::npos; at += needle.size())
+        ++n;
     return n;
 }
 

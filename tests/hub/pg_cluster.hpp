@@ -35,12 +35,13 @@ inline int freePort() {
 inline void sh(const std::string& cmd) {
     if (std::system((cmd + " > /tmp/kiosk-hub-sh.log 2>&1").c_str()) != 0) {
         std::ifstream in("/tmp/kiosk-hub-sh.log");
-        throw std::runtime_error("failed: " + cmd + "\n" + std::string(std::istreambuf_iterator<char>(in), {}));
+        throw std::runtime_error("failed: " + cmd + "\n" +
+                                 std::string(std::istreambuf_iterator<char>(in), {}));
     }
 }
 
 class PgCluster {
-public:
+  public:
     static constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
     static constexpr const char* kPassword = "s3cret-hub";
 
@@ -55,7 +56,9 @@ public:
         start();
     }
     ~PgCluster() {
-        std::system((m_user + kBin + "/pg_ctl -D " + m_dir + "/data -m immediate stop > /dev/null 2>&1").c_str());
+        std::system(
+            (m_user + kBin + "/pg_ctl -D " + m_dir + "/data -m immediate stop > /dev/null 2>&1")
+                .c_str());
         std::error_code ec;
         std::filesystem::remove_all(m_dir, ec);
     }
@@ -63,43 +66,48 @@ public:
     PgCluster& operator=(const PgCluster&) = delete;
 
     void start() {
-        sh(m_user + kBin + "/pg_ctl -D " + m_dir + "/data -l " + m_dir + "/log -w -t 60 -o \"-p " + std::to_string(m_port) +
-           " -k " + m_dir + " -c listen_addresses=127.0.0.1\" start");
+        sh(m_user + kBin + "/pg_ctl -D " + m_dir + "/data -l " + m_dir + "/log -w -t 60 -o \"-p " +
+           std::to_string(m_port) + " -k " + m_dir + " -c listen_addresses=127.0.0.1\" start");
     }
     /// Kills the server the hard way (no shutdown checkpoint, connections cut).
-    void stopImmediate() { sh(m_user + kBin + "/pg_ctl -D " + m_dir + "/data -m immediate -w stop"); }
+    void stopImmediate() {
+        sh(m_user + kBin + "/pg_ctl -D " + m_dir + "/data -m immediate -w stop");
+    }
     int port() const { return m_port; }
     /// The URL with the password (for $KIOSK_HUB_URL) or without it (password from $PGPASSWORD).
     std::string url(bool withPassword = true, int port = 0) const {
-        return std::string("postgresql://kiosk") + (withPassword ? std::string(":") + kPassword : "") + "@127.0.0.1:" +
-               std::to_string(port ? port : m_port) + "/postgres?sslmode=disable";
+        return std::string("postgresql://kiosk") +
+               (withPassword ? std::string(":") + kPassword : "") +
+               "@127.0.0.1:" + std::to_string(port ? port : m_port) + "/postgres?sslmode=disable";
     }
     /// Runs SQL as the superuser through psql on the unix socket; returns the first column's text.
     std::string psql(const std::string& sql) const {
         const std::string out = m_dir + "/psql.out";
-        sh(m_user + kBin + "/psql -X -A -t -h " + m_dir + " -p " + std::to_string(m_port) + " -U kiosk -d postgres -c \"" + sql + "\" -o " +
-           out);
+        sh(m_user + kBin + "/psql -X -A -t -h " + m_dir + " -p " + std::to_string(m_port) +
+           " -U kiosk -d postgres -c \"" + sql + "\" -o " + out);
         std::ifstream in(out);
         std::string s(std::istreambuf_iterator<char>(in), {});
-        while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+        while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+            s.pop_back();
         return s;
     }
 
-private:
+  private:
     int m_port;
     std::string m_dir, m_user;
 };
 
 /// socat on 127.0.0.1:port() forwarding to the hub; stop() cuts every connection through it.
 class TcpProxy {
-public:
+  public:
     explicit TcpProxy(int target) : m_target(target), m_port(freePort()) { start(); }
     ~TcpProxy() { stop(); }
     void start() {
         m_pid = ::fork();
         if (m_pid == 0) {
             ::setsid();
-            const std::string listen = "TCP-LISTEN:" + std::to_string(m_port) + ",bind=127.0.0.1,reuseaddr,fork";
+            const std::string listen =
+                "TCP-LISTEN:" + std::to_string(m_port) + ",bind=127.0.0.1,reuseaddr,fork";
             const std::string to = "TCP:127.0.0.1:" + std::to_string(m_target);
             ::execlp("socat", "socat", listen.c_str(), to.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
@@ -114,7 +122,8 @@ public:
             const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
             ::close(fd);
             if (ok) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10)); // polling for readiness, not synchronising
+            std::this_thread::sleep_for(
+                std::chrono::milliseconds(10)); // polling for readiness, not synchronising
         }
         throw std::runtime_error("socat did not start");
     }
@@ -126,7 +135,7 @@ public:
     }
     int port() const { return m_port; }
 
-private:
+  private:
     int m_target, m_port;
     pid_t m_pid = -1;
 };

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/event_pack.hpp"
+#include "temp_event.hpp"
 #include "kiosk/services/print_queue.hpp"
 #include "kiosk/ui/paper_jobs.hpp"
 
@@ -15,27 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct JobEvent {
-    fs::path dir = fs::temp_directory_path() / ("kiosk-paper-jobs-" + std::to_string(::getpid()));
-    std::string db = (dir / "event.db").string();
-    JobEvent() {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-        services::InitOptions o;
-        o.packDir = std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023";
-        o.dbPath = db;
-        o.date = "2023-08-18";
-        REQUIRE(services::initEvent(o).ok);
-    }
-    ~JobEvent() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
+struct JobEvent : test::TempEvent {
+    JobEvent() : TempEvent("kiosk-paper-jobs") {}
 };
 
 } // namespace
 
-TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printed) with its path", "[ui][paper]") {
+TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printed) with its path", "[ui][paper][threads]") {
     JobEvent ev;
     ui::PaperJobs jobs(ev.db, (ev.dir / "var").string());
     const ui::ActionResult started = jobs.printBadge("D0001");
@@ -47,10 +34,10 @@ TEST_CASE("paper jobs: a badge is written off the UI thread and saved (or printe
     CHECK(st.detail == (ev.dir / "var" / "badge-D0001.pdf").string());
     CHECK(fs::file_size(st.detail) > 1000);
     CHECK(st.total > 0); // the PDF writer reported progress
-    if (!services::printerConfigured()) CHECK(st.message == core::trf("gui.console.saved_pdf", {{"path", st.detail}}));
+    if (services::printerStatus("").state == services::PrinterState::Missing) CHECK(st.message == core::trf("gui.console.saved_pdf", {{"path", st.detail}}));
 }
 
-TEST_CASE("paper jobs: an unknown code fails as a message, and the next job runs", "[ui][paper]") {
+TEST_CASE("paper jobs: an unknown code fails as a message, and the next job runs", "[ui][paper][threads]") {
     JobEvent ev;
     ui::PaperJobs jobs(ev.db, (ev.dir / "var").string());
     jobs.printBadge("NOPE999");

@@ -29,6 +29,45 @@ TEST_CASE("replay scripts parse, with comments, and bad lines are refused with t
     CHECK_FALSE(ui::parseReplay("at 0 scan\n", error));
 }
 
+TEST_CASE("replay steps without times run in order; wait and mark are checked when read", "[ui][replay]") {
+    std::string error;
+    auto steps = ui::parseReplay("scan ANTQ23-D1\nwait card welcome\nwait peer Cổng 2 seen_d1\nmark ready\nquit\n", error);
+    REQUIRE(steps);
+    REQUIRE(steps->size() == 5);
+    CHECK((*steps)[0].at == 0);
+    CHECK((*steps)[1].verb == "wait");
+    CHECK_FALSE(ui::parseReplay("wait card\n", error));
+    CHECK(error.find("line 1") != std::string::npos);
+    CHECK_FALSE(ui::parseReplay("wait peer Cổng\n", error));
+    CHECK_FALSE(ui::parseReplay("mark\n", error));
+
+    auto peer = ui::parseWait("peer Cổng 2 seen_d1");
+    REQUIRE(peer);
+    CHECK(peer->peer == "Cổng 2");
+    CHECK(peer->value == "seen_d1");
+    CHECK(ui::infoHasMark(ui::markedInfo("le", "seen_d1"), "seen_d1"));
+    CHECK_FALSE(ui::infoHasMark(ui::markedInfo("le", "seen_d10"), "seen_d1"));
+    CHECK_FALSE(ui::infoHasMark("le", "seen_d1"));
+}
+
+TEST_CASE("a wait condition matches a whole key and a whole value of the state, at any depth", "[ui][replay]") {
+    const std::string state = R"({"role":"checkin","view":{"screen":"card","card":"welcome","scans":12},)"
+                              R"("present":{"le":3,"hoi":30},"pin_open":false,"title":"Chào cờ"})";
+    auto holds = [&](const char* arg) { return ui::stateMatches(state, *ui::parseWait(arg)); };
+    CHECK(holds("card welcome"));
+    CHECK(holds("le 3"));
+    CHECK(holds("hoi 30"));
+    CHECK(holds("pin_open false"));
+    CHECK(holds("title Chào cờ"));
+    CHECK_FALSE(holds("title \"\""));
+    CHECK(ui::stateMatches(R"({"title":""})", *ui::parseWait("title \"\"")));
+    CHECK_FALSE(holds("le 30"));   // the value is whole
+    CHECK_FALSE(holds("hoi 3"));
+    CHECK_FALSE(holds("oi 30"));   // the key is whole
+    CHECK_FALSE(holds("card refused"));
+    CHECK_FALSE(holds("scans 1"));
+}
+
 TEST_CASE("PIN lockout: the fifth wrong PIN locks for 60 s", "[ui][pin]") {
     ui::PinLockout l;
     for (int i = 0; i < 4; ++i) l.wrong(1000);

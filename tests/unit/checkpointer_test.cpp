@@ -15,7 +15,7 @@ std::int64_t autoCheckpoint(store::Database& db) {
 }
 } // namespace
 
-TEST_CASE("checkpointer: commits leave the WAL to it, and one checkpoint copies all of it") {
+TEST_CASE("checkpointer: commits leave the WAL to it, and one checkpoint copies all of it", "[threads]") {
     test::TempDir dir;
     auto db = store::Database::open(dir.file("c.db"), true);
     db->exec("CREATE TABLE t(id INTEGER PRIMARY KEY, text TEXT)");

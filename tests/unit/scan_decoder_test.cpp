@@ -100,7 +100,7 @@ TEST_CASE("the second pass decodes a blurred code, and reports where it is in th
     }
 }
 
-TEST_CASE("one decoder may be used from several threads at once") {
+TEST_CASE("one decoder may be used from several threads at once", "[threads]") {
     const GrayImage a = sample("lowc-flat-m4.png");
     const GrayImage b = sample("small-m2.0.png");
     const Decoder decoder;

@@ -37,7 +37,7 @@ class LateSource : public PushFrameSource {
 
 } // namespace
 
-TEST_CASE("the worker decodes only the newest frame; older waiting frames are dropped") {
+TEST_CASE("the worker decodes only the newest frame; older waiting frames are dropped", "[threads]") {
     auto source = std::make_unique<PushFrameSource>("test");
     // Three frames arrive before the worker looks: a code, no code, another code.
     source->push(frameWithCode("ANTQ23-D0001-1-OLDOLDOLDOLDOLDO", 640, 480, 100, 100, 4));
@@ -68,7 +68,7 @@ TEST_CASE("the worker decodes only the newest frame; older waiting frames are dr
     CHECK(notified.load() == 1);
 }
 
-TEST_CASE("the worker keeps trying a source that is missing and uses it once it appears") {
+TEST_CASE("the worker keeps trying a source that is missing and uses it once it appears", "[threads]") {
     auto source = std::make_unique<LateSource>(3);
     LateSource* raw = source.get();
     raw->push(frameWithCode("ANTQ23-D0009-1-LATELATELATELATE", 640, 480, 150, 100, 4));
@@ -86,7 +86,7 @@ TEST_CASE("the worker keeps trying a source that is missing and uses it once it 
     CHECK(st.state == SourceState::Running);
 }
 
-TEST_CASE("a worker stops and joins promptly whatever its source is doing") {
+TEST_CASE("a worker stops and joins promptly whatever its source is doing", "[threads]") {
     // A source with no frames: the worker waits in next() and must still stop.
     {
         auto queue = std::make_shared<ScanQueue>();
@@ -104,7 +104,7 @@ TEST_CASE("a worker stops and joins promptly whatever its source is doing") {
     SUCCEED("both workers were destroyed (a hang here fails by timeout)");
 }
 
-TEST_CASE("image files as a source: in order, bad files reported, ended after the last") {
+TEST_CASE("image files as a source: in order, bad files reported, ended after the last", "[threads]") {
     TempDir dir;
     REQUIRE(writePng(frameWithCode("ANTQ23-D0101-1-FILEFILEFILEFILE", 400, 300, 50, 50, 4),
                      dir.file("a.png"))
@@ -138,7 +138,7 @@ TEST_CASE("image files as a source: in order, bad files reported, ended after th
     CHECK(none.state() == SourceState::Failed);
 }
 
-TEST_CASE("a push source keeps the newest frame, counts the rest, and ends when finished") {
+TEST_CASE("a push source keeps the newest frame, counts the rest, and ends when finished", "[threads]") {
     PushFrameSource src;
     REQUIRE(src.open().ok);
     auto empty = src.next(0);
@@ -157,7 +157,7 @@ TEST_CASE("a push source keeps the newest frame, counts the rest, and ends when 
     CHECK(src.state() == SourceState::Ended);
 }
 
-TEST_CASE("a code held in front of the camera is reported once until it leaves the view") {
+TEST_CASE("a code held in front of the camera is reported once until it leaves the view", "[threads]") {
     RepeatFilter f(1500);
     CHECK(f.admit("A", 0));
     CHECK_FALSE(f.admit("A", 33));
@@ -167,7 +167,7 @@ TEST_CASE("a code held in front of the camera is reported once until it leaves t
     CHECK(f.admit("A", 4400));       // gone for 1.6 s, shown again
 }
 
-TEST_CASE("the scan queue hands events over in order and drops the oldest beyond capacity") {
+TEST_CASE("the scan queue hands events over in order and drops the oldest beyond capacity", "[threads]") {
     ScanQueue q(3);
     for (int i = 0; i < 5; ++i) {
         ScanEvent e;
