@@ -16,12 +16,12 @@ services::Session& Context::session() {
     return *m_session;
 }
 
-void Context::out(const std::string& text) {
+void Context::out(const std::string& text) const {
     m_printed = true;
     std::cout << text << '\n';
 }
 
-void Context::err(const std::string& text) {
+void Context::err(const std::string& text) const {
     if (!json) {
         std::cerr << text << '\n';
         return;
@@ -68,7 +68,10 @@ void localizeHelp(CLI::App& app, const std::string& path) {
     if (!path.empty()) {
         if (const std::string key = "help.cmd." + path; table.has(key)) app.description(core::tr(key));
     }
+    // Section titles are group names in CLI11 (the default groups "Options" and "Subcommands").
+    const std::string optionsGroup = table.has("help.label.Options") ? core::tr("help.label.Options") : "Options";
     for (CLI::Option* opt : app.get_options()) {
+        if (opt->get_group() == "Options") opt->group(optionsGroup);
         const std::string name = opt->get_name(false, true);
         for (const std::string& key : {"help.opt." + (path.empty() ? name : path + " " + name), "help.opt." + name})
             if (table.has(key)) {
@@ -76,14 +79,16 @@ void localizeHelp(CLI::App& app, const std::string& path) {
                 break;
             }
     }
-    for (CLI::App* sub : app.get_subcommands({}))
+    for (CLI::App* sub : app.get_subcommands({})) {
+        if (sub->get_group() == "Subcommands" && table.has("help.label.Subcommands")) sub->group(core::tr("help.label.Subcommands"));
         localizeHelp(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
+    }
 }
 
 void localizeFormatter(CLI::App& app) {
     auto fmt = app.get_formatter();
     for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "Options", "Subcommands",
-                              "REQUIRED", "TEXT", "INT", "FLOAT", "Excludes", "Needs", "Env"})
+                              "REQUIRED", "Excludes", "Needs", "Env"})
         if (const std::string key = std::string("help.label.") + label; core::strings().has(key))
             fmt->label(label, core::tr(key));
 }
@@ -124,15 +129,18 @@ int run(int argc, char** argv) {
     auto topic = std::make_shared<std::vector<std::string>>();
     help->add_option("COMMAND", *topic, "a command, e.g. checkin or delegates import");
     help->callback([&app, topic] {
-        const CLI::App* target = &app;
+        // The formatter directly: App::help() would describe the selected subcommand, `help` itself.
+        CLI::App* target = &app;
+        std::string path = app.get_name();
         for (const auto& name : *topic) {
             try {
-                target = const_cast<CLI::App*>(target)->get_subcommand(name);
+                target = target->get_subcommand(name);
+                path += " " + target->get_name();
             } catch (const CLI::OptionNotFound&) {
-                break; // an unknown topic: the general help says what there is
+                break; // an unknown topic: the help of what was found so far says what there is
             }
         }
-        std::cout << target->help();
+        std::cout << app.get_formatter()->make_help(target, path, CLI::AppFormatMode::Normal);
     });
 
     addInitCommands(app, ctx);

@@ -19,9 +19,9 @@ struct Context {
     /// Opens the event database once per command; throws store::DbError.
     services::Session& session();
     /// Prints a line to stdout (a JSON document when --json).
-    void out(const std::string& text);
+    void out(const std::string& text) const;
     /// Prints a line to stderr; with --json the lines are kept for the JSON error instead.
-    void err(const std::string& text);
+    void err(const std::string& text) const;
     /// Ends the command with an error: sets the exit code and prints the message (with --json,
     /// {"error": name, "message": ...} on stdout when the command printed nothing else).
     void fail(int code, const std::string& name, const std::string& message);
@@ -31,9 +31,10 @@ struct Context {
 
 private:
     std::unique_ptr<services::Session> m_session;
-    bool m_printed = false;
+    // Output bookkeeping, not state of the command: helpers that print take a const Context.
+    mutable bool m_printed = false;
+    mutable std::string m_errorText;
     std::string m_errorName;
-    std::string m_errorText;
 };
 
 /// Each file in kiosk/cli adds its subcommands; the callbacks set ctx.exitCode.

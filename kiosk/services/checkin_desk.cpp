@@ -155,7 +155,7 @@ void CheckinDesk::fillRecords(const ScanOutcome& out, const ScanRequest& request
                               store::CheckinRecord& rec) {
     if (scan.uuid.empty()) scan.uuid = core::newUuid();
     scan.at = out.at;
-    scan.kiosk = request.kiosk;
+    scan.kiosk = core::sanitizeText(request.kiosk); // typed names and reasons are outside text too
     scan.listId = request.listId;
     scan.direction = std::string(core::directionName(request.direction));
     scan.text = journalText;
@@ -163,7 +163,7 @@ void CheckinDesk::fillRecords(const ScanOutcome& out, const ScanRequest& request
     scan.reason = std::string(core::reasonName(out.decision.reason));
     if (out.delegate) scan.delegateId = out.delegate->id;
     scan.forced = out.decision.forced;
-    scan.forceReason = request.forceReason;
+    scan.forceReason = core::sanitizeText(request.forceReason);
     scan.source = request.source;
     if (out.decision.status != core::Status::Accepted) return;
     if (rec.uuid.empty()) rec.uuid = core::newUuid();
@@ -171,10 +171,10 @@ void CheckinDesk::fillRecords(const ScanOutcome& out, const ScanRequest& request
     rec.listId = request.listId;
     rec.direction = scan.direction;
     rec.at = out.at;
-    rec.kiosk = request.kiosk;
+    rec.kiosk = scan.kiosk;
     rec.forced = out.decision.forced;
     rec.overridden = out.decision.forced ? std::string(core::reasonName(out.decision.overridden)) : "";
-    rec.forceReason = request.forceReason;
+    rec.forceReason = scan.forceReason;
     rec.scanUuid = scan.uuid;
 }
 

@@ -119,7 +119,8 @@ public:
     /// The printers CUPS knows, asked again when refresh (the default first); none by default.
     virtual std::vector<services::PrinterInfo> printers(bool refresh) { return {}; }
     /// Where printBadge prints: a CUPS queue, "" = the default printer, nullopt = save the PDF only.
-    virtual void usePrinter(std::optional<std::string> printer) {}
+    /// Taken by value: the services' backend moves it into its jobs.
+    virtual void usePrinter(std::optional<std::string> printer) {} // NOLINT(performance-unnecessary-value-param)
     /// True when pin matches the organizer PIN (libsodium crypto_pwhash_str_verify).
     virtual bool checkPin(std::string_view pin) = 0;
     /// Records this kiosk as alive for the console's device list.

@@ -26,7 +26,8 @@ TEST_CASE("awaited: delegates to introduce who never entered, protocol order, ap
     REQUIRE(first.missing.size() >= 4);
     CHECK(first.expected == static_cast<int>(first.missing.size()));
     // Category rank first, then the delegate's rank: the Giám đốc (rank 90) before the deputies.
-    CHECK(std::vector<std::string>(codes(first).begin(), codes(first).begin() + 4) ==
+    const auto firstCodes = codes(first);
+    CHECK(std::vector<std::string>(firstCodes.begin(), firstCodes.begin() + 4) ==
           std::vector<std::string>{"D0002", "D0001", "D0003", "D0004"});
     CHECK(first.plannedStart == test::at("08:00:00"));
 
@@ -44,7 +45,8 @@ TEST_CASE("awaited: delegates to introduce who never entered, protocol order, ap
     const auto now = services::awaitedDelegates(db);
     CHECK(now.arrived == 1);
     CHECK(now.apologised == 1);
-    CHECK(std::vector<std::string>(codes(now).begin(), codes(now).begin() + 3) == std::vector<std::string>{"D0001", "D0003!", "D0004"});
+    const auto nowCodes = codes(now);
+    CHECK(std::vector<std::string>(nowCodes.begin(), nowCodes.begin() + 3) == std::vector<std::string>{"D0001", "D0003!", "D0004"});
     CHECK(now.missing[1].apologyReason == "Đi công tác");
     CHECK(now.missing[1].apologyKiosk == "desk-1");
     CHECK(now.missing[1].delegate.unit == "Sở Y tế Bắc Giang");

@@ -187,14 +187,14 @@ TEST_CASE("walk-ins get a new code and can check in") {
     Desk d;
     services::DelegateDirectory dir(*d.session);
     services::DirectoryError err{};
-    const auto w = dir.addWalkIn({"Lương Thị Thảo", "Phóng viên", "Báo Nhân dân", "khach-moi", ""}, err);
+    const auto w = dir.addWalkIn({"Lương Thị Thảo", "Phóng viên", "Báo Nhân dân", "khach-moi", "", ""}, err);
     REQUIRE(w);
     CHECK(w->code == "W0001");
     CHECK(w->walkIn);
     CHECK(d.scan(dir.badgeText(*w), "07:50:00").decision.reason == Reason::Ok);
-    CHECK_FALSE(dir.addWalkIn({"", "", "", "khach-moi", ""}, err));
+    CHECK_FALSE(dir.addWalkIn({"", "", "", "khach-moi", "", ""}, err));
     CHECK(err == services::DirectoryError::MissingName);
-    CHECK_FALSE(dir.addWalkIn({"A", "", "", "nope", ""}, err));
+    CHECK_FALSE(dir.addWalkIn({"A", "", "", "nope", "", ""}, err));
     CHECK(err == services::DirectoryError::UnknownCategory);
     // The search index sees the walk-in at once.
     CHECK(dir.search("luong thao", 5).front().code == "W0001");

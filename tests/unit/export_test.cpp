@@ -85,8 +85,9 @@ TEST_CASE("attendance CSV parses back: first entry, last exit, entries and statu
     REQUIRE(doc.ok());
     REQUIRE(test::readFile(path).rfind("\xEF\xBB\xBF", 0) == 0);
     const auto& header = doc.rows.front().fields;
-    REQUIRE(header.size() == 8 + 2 * 5);
+    REQUIRE(header.size() == 8 + 2 * 5 + 1); // + "Đã báo vắng", last
     CHECK(header[2] == "Họ và tên");
+    CHECK(header.back() == "Đã báo vắng (lý do)");
     CHECK(header[8] == "Phần lễ: vào lần đầu");
     CHECK(header[13] == "Phần hội: vào lần đầu");
 
@@ -138,7 +139,7 @@ TEST_CASE("filters: one list, one category, a time window") {
     REQUIRE(day.exportTo("csv", day.dir.file("hoi.csv"), o).ok());
     auto doc = paper::readCsvFile(day.dir.file("hoi.csv"));
     REQUIRE(doc.ok());
-    CHECK(doc.rows.front().fields.size() == 8 + 5);
+    CHECK(doc.rows.front().fields.size() == 8 + 5 + 1);
     auto rows = byCode(doc);
     CHECK(rows.count("D0006") == 0); // police are not on the festival list
     CHECK(rows.count("D0043") == 1);
