@@ -155,6 +155,7 @@ int run(int argc, char** argv) {
     addGuiCommands(app, ctx);
     addServiceCommands(app, ctx);
     addHubCommands(app, ctx);
+    addDepartmentCommands(app, ctx);
     localizeHelp(app, "");
     localizeFormatter(app);
 

@@ -50,6 +50,7 @@ void addFestivalCommands(CLI::App& app, Context& ctx); ///< festival_cmd.cpp
 void addGuiCommands(CLI::App& app, Context& ctx); ///< `kiosk gui` (a no-op in builds without the GUI)
 void addServiceCommands(CLI::App& app, Context& ctx); ///< service_cmd.cpp: setup-kiosk, service-stopped
 void addApologyCommands(CLI::App& delegates, Context& ctx); ///< apology_cmd.cpp: under `kiosk delegates`
+void addDepartmentCommands(CLI::App& app, Context& ctx); ///< department_cmd.cpp: units, publish, consolidated report
 void addHubCommands(CLI::App& app, Context& ctx); ///< hub_cmd.cpp: several machines, one event
 
 } // namespace kiosk::cli

@@ -14,6 +14,8 @@
 #include "kiosk/services/attendance_export.hpp"
 #include "kiosk/services/badge_printing.hpp"
 #include "kiosk/services/certificate_printing.hpp"
+#include "kiosk/services/department_unit.hpp"
+#include "kiosk/services/paper_pack.hpp"
 #include "kiosk/services/report_builder.hpp"
 #include "kiosk/services/results_export.hpp"
 
@@ -143,6 +145,17 @@ void addExport(CLI::App& app, Context& ctx) {
     });
 }
 
+/// Remembers the report for the department's hub and says whether it meets the deadline.
+void noteIssuedReport(Context& ctx, const paper::AdminHeader& header) {
+    services::recordIssuedReport(ctx.session(), {header.number, header.date});
+    const auto check = services::checkDeadline(header.date, services::reportSettings(ctx.session()).deadline);
+    if (!check.known || ctx.json) return;
+    const std::vector<std::pair<std::string, std::string>> v = {
+        {"date", services::adminDate(check.reportDate)}, {"deadline", services::adminDate(check.deadline)}};
+    if (check.late) ctx.err(trf("export.report.late", v));
+    else ctx.out(trf("export.report.on_time", v));
+}
+
 void addReport(CLI::App& app, Context& ctx) {
     struct Args {
         std::string out, notes, number, chart, at;
@@ -180,7 +193,9 @@ void addReport(CLI::App& app, Context& ctx) {
             const auto st = paper::writeChartPng(data.arrivals, a->chart, 1200, 500);
             if (!st.ok()) return report(ctx, st, a->chart);
         }
-        report(ctx, paper::writeReportPdf(data, a->out), a->out);
+        const auto status = paper::writeReportPdf(data, a->out);
+        if (status.ok()) noteIssuedReport(ctx, data.header);
+        report(ctx, status, a->out);
     });
 }
 

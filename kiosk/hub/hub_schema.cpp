@@ -1,11 +1,13 @@
 #include "kiosk/hub/hub_schema.hpp"
 
+#include "kiosk/hub/department_hub.hpp"
+
 namespace kiosk::hub {
 
 // Everything lives in one schema so a hub can share a database with other applications. One hub
 // holds many events (a department's units each run theirs); every row carries its event_id.
 std::vector<HubMigration> hubMigrations() {
-    return {{"hub-1", R"SQL(
+    std::vector<HubMigration> all = {{"hub-1", R"SQL(
 -- One row per event published to this hub: its own code, unit, date and place.
 CREATE TABLE kiosk_hub.events(
   id bigserial PRIMARY KEY,
@@ -90,6 +92,9 @@ CREATE TABLE kiosk_hub.conflicts(
   detected_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE(event_id, second_uuid));
 )SQL"}};
+    // The department's consolidation (department_hub.cpp) comes after the fleet's own.
+    for (auto& m : departmentMigrations()) all.push_back(std::move(m));
+    return all;
 }
 
 } // namespace kiosk::hub

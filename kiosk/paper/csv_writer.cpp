@@ -138,6 +138,10 @@ void CsvTableSink::row(std::span<const Cell> cells) {
             m_scratch = formatLocalDateTime(c.i64, m_writer.options().utcOffsetMin);
             m_writer.field(m_scratch);
             break;
+        case Cell::Kind::Date:
+            m_scratch = core::formatDate(c.i64);
+            m_writer.field(m_scratch);
+            break;
         }
     }
     m_writer.endRow();

@@ -14,10 +14,10 @@ namespace kiosk::paper {
 
 /// One typed value. Text is borrowed: it must live until the row() call returns.
 struct Cell {
-    enum class Kind : std::uint8_t { Empty, Text, Integer, Number, Time, Boolean };
+    enum class Kind : std::uint8_t { Empty, Text, Integer, Number, Time, Boolean, Date };
     Kind kind = Kind::Empty;
     std::string_view text;
-    std::int64_t i64 = 0; ///< Integer, Boolean (0/1), Time (Millis since epoch UTC)
+    std::int64_t i64 = 0; ///< Integer, Boolean (0/1), Time (Millis since epoch UTC), Date (days since 1970-01-01)
     double f64 = 0;
 
     static Cell empty() { return {}; }
@@ -26,6 +26,8 @@ struct Cell {
     static Cell number(double v) { return {Kind::Number, {}, 0, v}; }
     static Cell time(core::Millis at) { return {Kind::Time, {}, at, 0}; }
     static Cell boolean(bool v) { return {Kind::Boolean, {}, v ? 1 : 0, 0}; }
+    /// A calendar day (core::parseDate's days), with no time of day.
+    static Cell date(std::int64_t days) { return {Kind::Date, {}, days, 0}; }
 };
 
 /// A column heading and its width in characters (XLSX; CSV ignores widths).

@@ -73,6 +73,8 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const XlsxOptions& options) 
     format_set_align(m_headerFormat, LXW_ALIGN_VERTICAL_CENTER);
     m_timeFormat = workbook_add_format(m_workbook);
     format_set_num_format(m_timeFormat, "dd/mm/yyyy hh:mm:ss");
+    m_dateFormat = workbook_add_format(m_workbook);
+    format_set_num_format(m_dateFormat, "dd/mm/yyyy");
 }
 
 XlsxWorkbook::~XlsxWorkbook() {
@@ -139,6 +141,10 @@ void XlsxWorkbook::write(std::uint32_t row, std::uint16_t col, const Cell& cell)
         check(worksheet_write_number(m_sheet, row, col, local / kMsPerDay + kExcelEpochDays, m_timeFormat), "write_time");
         break;
     }
+    case Cell::Kind::Date:
+        check(worksheet_write_number(m_sheet, row, col, static_cast<double>(cell.i64) + kExcelEpochDays, m_dateFormat),
+              "write_date");
+        break;
     }
 }
 

@@ -54,6 +54,7 @@ private:
     lxw_worksheet* m_sheet = nullptr;
     lxw_format* m_headerFormat = nullptr;
     lxw_format* m_timeFormat = nullptr;
+    lxw_format* m_dateFormat = nullptr;
     XlsxOptions m_options;
     std::string m_error;
     std::string m_scratch;

@@ -37,15 +37,6 @@ const std::vector<std::pair<Column, std::vector<std::string>>> kHeaders = {
     {Column::Phone, {"phone", "telephone", "mobile", "so dien thoai", "dien thoai", "sdt", "dt"}},
 };
 
-std::string normalizeHeader(const std::string& h) {
-    std::string out;
-    for (const auto& t : core::tokens(core::fold(h))) {
-        if (!out.empty()) out += ' ';
-        out += t;
-    }
-    return out;
-}
-
 std::optional<Column> columnFor(const std::string& header) {
     const std::string n = normalizeHeader(header);
     for (const auto& [col, names] : kHeaders)
@@ -69,6 +60,15 @@ bool validCode(const std::string& code) {
 }
 
 } // namespace
+
+std::string normalizeHeader(const std::string& h) {
+    std::string out;
+    for (const auto& t : core::tokens(core::fold(h))) {
+        if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
 
 ImportReport validateDelegatesCsv(const std::string& data, const std::vector<core::Category>& categories,
                                   std::vector<core::Delegate>& delegates) {

@@ -37,6 +37,9 @@ struct ImportReport {
     std::vector<DelegateChange> changes; ///< updated delegates and what changes on each
 };
 
+/// A header or a name folded for comparison: no diacritics, lower case, single spaces.
+std::string normalizeHeader(const std::string& header);
+
 /// Parses and validates a delegate CSV against the categories; fills delegates when valid.
 ImportReport validateDelegatesCsv(const std::string& data, const std::vector<core::Category>& categories,
                                   std::vector<core::Delegate>& delegates);

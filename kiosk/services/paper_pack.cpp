@@ -15,11 +15,11 @@ namespace {
 constexpr const char* kReportKey = "report_toml";
 constexpr const char* kCertificateKey = "certificate_toml";
 
-std::vector<std::string> stringList(toml::node_view<toml::node> node) {
+template <class Node> std::vector<std::string> stringList(toml::node_view<Node> node) {
     std::vector<std::string> out;
     if (const auto* arr = node.as_array())
         for (const auto& v : *arr)
-            if (auto s = v.value<std::string>()) out.push_back(*s);
+            if (auto s = v.template value<std::string>()) out.push_back(*s);
     return out;
 }
 
@@ -62,12 +62,26 @@ ReportSettings reportSettings(Session& session) {
         }
     }
     s.number = root["number"].value_or(std::string());
+    s.symbol = root["symbol"].value_or(std::string());
+    s.unitCode = root["unit_code"].value_or(std::string());
+    s.unitName = root["unit_name"].value_or(std::string());
+    s.plan = root["plan"].value_or(std::string());
+    s.deadline = root["deadline"].value_or(std::string());
+    if (const auto* groups = root["groups"].as_array())
+        for (const auto& g : *groups)
+            if (const auto* t = g.as_table())
+                s.groups.push_back({(*t)["name"].value_or(std::string()), stringList((*t)["categories"])});
     s.title = root["title"].value_or(core::tr("export.report.title"));
     s.subtitle = root["subtitle"].value_or(core::trf("export.report.subtitle", {{"event", session.event().name}}));
     s.recipients = stringList(root["recipients"]);
     s.signerLines = stringList(root["signer"]["lines"]);
     s.signerName = root["signer"]["name"].value_or(std::string());
     return s;
+}
+
+std::string reportNumber(const std::string& number, const std::string& symbol) {
+    if (symbol.empty() || number.find('/') != std::string::npos) return number;
+    return (number.empty() ? std::string("......") : number) + "/" + symbol;
 }
 
 std::optional<paper::CertificateTemplate> certificateTemplate(Session& session, const std::string& file,

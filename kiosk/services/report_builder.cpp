@@ -22,10 +22,6 @@ namespace {
 // One colour per list, in list order (the category colours are for the table).
 constexpr const char* kListColors[] = {"#1F4E79", "#548235", "#BF8F00", "#7030A0", "#C55A11"};
 
-std::string localDayMonthYear(const std::string& isoDate) {
-    if (isoDate.size() < 10) return isoDate;
-    return isoDate.substr(8, 2) + "/" + isoDate.substr(5, 2) + "/" + isoDate.substr(0, 4);
-}
 
 void fillAttendance(Session& session, paper::ReportData& data) {
     for (const auto& c : store::attendanceCounts(session.db())) {
@@ -75,6 +71,21 @@ void fillFestival(Session& session, paper::ReportData& data) {
 
 } // namespace
 
+std::string adminDate(const std::string& isoDate) {
+    const paper::DateParts d = paper::vietnameseDateParts(isoDate);
+    return core::trf("export.report.admin_date", {{"day", d.day}, {"month", d.month}, {"year", d.year}});
+}
+
+DeadlineCheck checkDeadline(const std::string& reportDate, const std::string& deadline) {
+    DeadlineCheck c;
+    c.reportDate = reportDate;
+    c.deadline = deadline;
+    c.known = core::parseDate(reportDate).has_value() && core::parseDate(deadline).has_value();
+    // ISO dates compare as text; "before 10/8" means the 9th at the latest.
+    c.late = c.known && reportDate.substr(0, 10) >= deadline.substr(0, 10);
+    return c;
+}
+
 paper::BarChart arrivalsChart(Session& session, core::Millis bucketMs) {
     paper::BarChart chart;
     chart.title = core::tr("paper.report.arrivals_title");
@@ -111,16 +122,21 @@ paper::ReportData buildReport(Session& session, const ReportOptions& options, co
     const ReportSettings settings = reportSettings(session);
     paper::ReportData data;
     data.utcOffsetMin = event.utcOffsetMin;
-    data.header = {event.parentUnit, event.unit, options.number.empty() ? settings.number : options.number, event.place,
+    data.header = {event.parentUnit, event.unit,
+                   reportNumber(options.number.empty() ? settings.number : options.number, settings.symbol), event.place,
                    core::localDate(now, event.utcOffsetMin)};
     data.title = settings.title;
     data.subtitle = settings.subtitle;
 
     fillAttendance(session, data);
     const store::EventFigures figures = store::eventFigures(session.db());
-    data.intro.push_back(core::trf("export.report.intro", {{"date", localDayMonthYear(event.date)},
-                                                           {"venue", event.venue},
-                                                           {"event", event.name}}));
+    // The plan this report answers, and the day written as administrative documents write it.
+    data.intro.push_back(core::trf(settings.plan.empty() ? "export.report.intro" : "export.report.intro_plan",
+                                   {{"plan", settings.plan},
+                                    {"date", adminDate(event.date)},
+                                    {"venue", event.venue},
+                                    {"unit", settings.unitName.empty() ? event.unit : settings.unitName},
+                                    {"event", event.name}}));
     data.intro.push_back(core::trf("export.report.figures", {{"present", std::to_string(figures.present)},
                                                              {"expected", std::to_string(figures.invited)},
                                                              {"walk_ins", std::to_string(figures.walkIns)},

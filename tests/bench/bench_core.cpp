@@ -74,7 +74,7 @@ static bench::Register checkin("checkin", [](bench::Report& report) {
             badges.push_back(dir.badgeText(*d));
         }
         std::vector<double> ms;
-        const core::Millis base = *core::parseIso8601("2023-08-18T07:30:00", 420);
+        const core::Millis base = *core::parseIso8601("2023-08-04T07:30:00", 420);
         for (size_t i = 0; i < badges.size(); ++i) {
             services::ScanRequest r;
             r.text = badges[i];

@@ -68,7 +68,7 @@ struct BigDay {
     void fill(int n) {
         auto& d = session->db();
         const auto& cats = session->categories();
-        const core::Millis opens = *core::parseIso8601("2023-08-18T07:00:00+07:00", 420);
+        const core::Millis opens = *core::parseIso8601("2023-08-04T07:00:00+07:00", 420);
         store::Transaction tx(d);
         for (int i = 0; i < n; ++i) {
             core::Delegate x;
@@ -227,7 +227,7 @@ static bench::Register report("report", [](bench::Report& rep) {
     core::setLanguage("vi");
     BigDay day(10'000, "10k");
     const std::string pdf = (day.dir / "r.pdf").string();
-    const core::Millis at = *core::parseIso8601("2023-08-18T17:00:00+07:00", 420);
+    const core::Millis at = *core::parseIso8601("2023-08-04T17:00:00+07:00", 420);
     int pages = 0;
     const auto ours = timeIt([&] {
         const auto data = services::buildReport(*day.session, {}, at);

@@ -86,7 +86,7 @@ struct HubBench {
 };
 
 core::Millis eventMorning() {
-    return *core::parseIso8601("2023-08-18T08:00:00+07:00", 420);
+    return *core::parseIso8601("2023-08-04T08:00:00+07:00", 420);
 }
 
 std::vector<double> scanTimes(const std::string& path, const std::vector<std::string>& badges,

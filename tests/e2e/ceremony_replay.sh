@@ -9,11 +9,11 @@ source "$(dirname "$0")/lib.sh"
 e2e_setup "$@"
 # Ceremony time starts two minutes before the planned 08:00 and runs one minute per wall second
 # (docs/CEREMONY.md), so the speech runs into overtime in 15 s.
-export KIOSK_CLOCK_START=2023-08-18T07:58:00+07:00 KIOSK_TIME_SCALE=60
+export KIOSK_CLOCK_START=2023-08-04T07:58:00+07:00 KIOSK_TIME_SCALE=60
 
 "$kiosk" init --pin 2468 >/dev/null
 for code in D0001 D0002 D0003 D0005 D0006; do
-  "$kiosk" checkin "$("$kiosk" badge "$code")" --at 2023-08-18T07:40:00+07:00 --kiosk "Cổng 1" >/dev/null
+  "$kiosk" checkin "$("$kiosk" badge "$code")" --at 2023-08-04T07:40:00+07:00 --kiosk "Cổng 1" >/dev/null
 done
 late=$("$kiosk" badge D0004)
 
@@ -114,7 +114,7 @@ STEPS
 # database says so); the MC's list must then show them as new.
 (
   wait_for_sql "select count(*) from kiosks where name='mc' and info like '% replay:intro'" 1
-  "$kiosk" checkin "$late" --at 2023-08-18T08:30:00+07:00 --kiosk "Cổng 2" >/dev/null
+  "$kiosk" checkin "$late" --at 2023-08-04T08:30:00+07:00 --kiosk "Cổng 2" >/dev/null
 ) &
 other=$!
 run_gui "$kiosk" --role stage --kiosk stage --replay "$out/stage.txt" --screenshots "$out/shots" --state "$out/stage.json" &

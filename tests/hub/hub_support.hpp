@@ -75,7 +75,7 @@ struct Fleet {
             out << b << "\n";
         return "while IFS= read -r b; do " + std::string(KIOSK_BIN) + " --db " + q(gates[gate]) +
                " --json checkin \"$b\" --kiosk gate" + std::to_string(gate + 1) +
-               " --at 2023-08-18T08:00:00+07:00; done < " + q(file);
+               " --at 2023-08-04T08:00:00+07:00; done < " + q(file);
     }
 };
 

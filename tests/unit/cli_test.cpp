@@ -30,28 +30,28 @@ TEST_CASE("CLI: init, badge, checkin with JSON and exit codes 0/1/2") {
     const std::string badge = trimmed(runKiosk(db + " badge D0001").out);
     REQUIRE(badge.rfind("ANTQ23-D0001-1-", 0) == 0);
 
-    auto ok = runKiosk(db + " --json checkin " + badge + " --at 2023-08-18T07:42:00+07:00 --kiosk Gate1");
+    auto ok = runKiosk(db + " --json checkin " + badge + " --at 2023-08-04T07:42:00+07:00 --kiosk Gate1");
     CHECK(ok.code == 0);
     CHECK(ok.out.find("\"status\":\"accepted\"") != std::string::npos);
     CHECK(ok.out.find("\"name\":\"Nguyễn Văn Bình\"") != std::string::npos);
     CHECK(ok.out.find("\"first_checkin\":null") != std::string::npos);
 
-    auto again = runKiosk(db + " --json checkin " + badge + " --at 2023-08-18T07:50:00+07:00 --kiosk Gate2");
+    auto again = runKiosk(db + " --json checkin " + badge + " --at 2023-08-04T07:50:00+07:00 --kiosk Gate2");
     CHECK(again.code == 1);
     CHECK(again.out.find("\"reason\":\"already_checked_in\"") != std::string::npos);
-    CHECK(again.out.find("\"first_checkin\":{\"at\":\"2023-08-18T07:42:00+07:00\",\"kiosk\":\"Gate1\"}") != std::string::npos);
+    CHECK(again.out.find("\"first_checkin\":{\"at\":\"2023-08-04T07:42:00+07:00\",\"kiosk\":\"Gate1\"}") != std::string::npos);
 
-    auto dup = runKiosk(db + " --json checkin " + badge + " --at 2023-08-18T07:50:01+07:00 --kiosk Gate2");
+    auto dup = runKiosk(db + " --json checkin " + badge + " --at 2023-08-04T07:50:01+07:00 --kiosk Gate2");
     CHECK(dup.code == 0);
     CHECK(dup.out.find("\"status\":\"ignored\"") != std::string::npos);
 
-    CHECK(runKiosk(db + " checkin GARBAGE-TEXT --at 2023-08-18T07:50:00").code == 1);
+    CHECK(runKiosk(db + " checkin GARBAGE-TEXT --at 2023-08-04T07:50:00").code == 1);
     CHECK(runKiosk(db + " checkin X --list nope").code == 2);
     CHECK(runKiosk(db + " checkin").code == 2);
     CHECK(runKiosk("--db " + dir.file("missing.db") + " stats").code == 2);
 
     // Unknown codes cannot be forced.
-    auto forced = runKiosk(db + " --json checkin ZZZ --force --reason test --at 2023-08-18T07:50:00");
+    auto forced = runKiosk(db + " --json checkin ZZZ --force --reason test --at 2023-08-04T07:50:00");
     CHECK(forced.code == 1);
     CHECK(forced.out.find("\"forced\":false") != std::string::npos);
 }
@@ -68,13 +68,13 @@ TEST_CASE("CLI: delegates add, search, revoke, reissue; English messages") {
     CHECK(runKiosk(db + " delegates revoke NOPE").code == 1);
     const std::string old = trimmed(runKiosk(db + " badge W0001").out);
     CHECK(runKiosk(db + " delegates revoke W0001").code == 0);
-    auto refused = runKiosk(db + " --lang en checkin " + old + " --at 2023-08-18T07:42:00");
+    auto refused = runKiosk(db + " --lang en checkin " + old + " --at 2023-08-04T07:42:00");
     CHECK(refused.code == 1);
     CHECK(refused.out.find("revoked or replaced") != std::string::npos);
     CHECK(runKiosk(db + " delegates reissue W0001").code == 0);
     const std::string fresh = trimmed(runKiosk(db + " badge W0001").out);
     CHECK(fresh != old);
-    CHECK(runKiosk(db + " checkin " + fresh + " --at 2023-08-18T07:43:00").code == 0);
+    CHECK(runKiosk(db + " checkin " + fresh + " --at 2023-08-04T07:43:00").code == 0);
 }
 
 TEST_CASE("CLI: import refuses a bad file whole with exit code 1, dry run writes nothing") {
@@ -104,7 +104,7 @@ TEST_CASE("CLI: stats, check and backup") {
     const std::string db = "--db " + dir.file("e.db");
     REQUIRE(runKiosk(db + " init").code == 0);
     const std::string badge = trimmed(runKiosk(db + " badge D0002").out);
-    REQUIRE(runKiosk(db + " checkin " + badge + " --at 2023-08-18T07:42:00").code == 0);
+    REQUIRE(runKiosk(db + " checkin " + badge + " --at 2023-08-04T07:42:00").code == 0);
     const auto stats = runKiosk(db + " --json stats");
     CHECK(stats.out.find("{\"list\":\"le\",\"category\":\"lanh-dao-so\",\"present\":1,\"inside\":1,\"expected\":4}") != std::string::npos);
     CHECK(runKiosk(db + " check").code == 0);

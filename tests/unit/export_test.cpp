@@ -95,8 +95,8 @@ TEST_CASE("attendance CSV parses back: first entry, last exit, entries and statu
     CHECK(rows.size() == static_cast<size_t>(st.rows));
     const auto& leader = rows.at("D0001");
     CHECK(leader[2] == "Nguyễn Văn Bình");
-    CHECK(leader[8] == "2023-08-18 07:10:00");
-    CHECK(leader[9] == "2023-08-18 09:00:00");
+    CHECK(leader[8] == "2023-08-04 07:10:00");
+    CHECK(leader[9] == "2023-08-04 09:00:00");
     CHECK(leader[10] == "1");
     CHECK(leader[11] == "Đã ra về");
     CHECK(leader[16] == "Vắng"); // invited to the festival, not there
@@ -104,10 +104,10 @@ TEST_CASE("attendance CSV parses back: first entry, last exit, entries and statu
     CHECK(police[11] == "Có mặt");
     CHECK(police[16] == "Không mời"); // the festival does not admit this category
     const auto& staff = rows.at("D0043");
-    CHECK(staff[13] == "2023-08-18 09:40:00");
+    CHECK(staff[13] == "2023-08-04 09:40:00");
     CHECK(staff[16] == "Có mặt");
     const auto& guest = rows.at("D0037");
-    CHECK(guest[8] == "2023-08-18 06:00:00");
+    CHECK(guest[8] == "2023-08-04 06:00:00");
     CHECK(guest[12] == "Có");
     // Numbering follows the rows.
     CHECK(doc.rows[1].fields[0] == "1");
@@ -156,8 +156,8 @@ TEST_CASE("filters: one list, one category, a time window") {
     REQUIRE(day.exportTo("csv", day.dir.file("window.csv"), o).ok());
     rows = byCode(paper::readCsvFile(day.dir.file("window.csv")));
     CHECK(rows.at("D0001")[8].empty());             // entered before the window
-    CHECK(rows.at("D0001")[9] == "2023-08-18 09:00:00"); // left inside it
-    CHECK(rows.at("D0006")[8] == "2023-08-18 07:20:00");
+    CHECK(rows.at("D0001")[9] == "2023-08-04 09:00:00"); // left inside it
+    CHECK(rows.at("D0006")[8] == "2023-08-04 07:20:00");
     CHECK(rows.at("D0043")[13].empty());            // festival entry after the window
 
     o = {};
@@ -194,7 +194,7 @@ TEST_CASE("a single-sheet CSV export can pick the scan log") {
     REQUIRE(doc.ok());
     REQUIRE(doc.rows.size() == 1 + 7);
     // Time order: the forced admission at 06:00 comes first.
-    CHECK(doc.rows[1].fields[0] == "2023-08-18 06:00:00");
+    CHECK(doc.rows[1].fields[0] == "2023-08-04 06:00:00");
     CHECK(doc.rows[1].fields[10] == "Có");
     bool refused = false;
     for (const auto& r : doc.rows) refused = refused || (r.fields[9] == "ANTQ23-NOPE" && r.fields[4] == "Từ chối");
@@ -207,7 +207,7 @@ TEST_CASE("the report's data comes from the day: figures, arrivals, settings fro
     o.notes = "Ghi chú của ban tổ chức.";
     const auto data = services::buildReport(*day.session, o, test::at("17:00:00"));
     CHECK(data.header.unit == "SỞ Y TẾ BẮC GIANG");
-    CHECK(data.header.date == "2023-08-18");
+    CHECK(data.header.date == "2023-08-04");
     CHECK(data.signerName == "Nguyễn Văn Bình");
     CHECK(data.signerLines == std::vector<std::string>{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
     CHECK_FALSE(data.recipients.empty());
@@ -284,7 +284,7 @@ TEST_CASE("certificates from a recipients CSV with Vietnamese headers, with the 
     const std::string text = test::pdfText(pdf);
     CHECK(text.find("Ông Lê Văn Tám") != std::string::npos);
     CHECK(text.find("Số: 1130/QĐ-SYT") != std::string::npos);
-    CHECK(text.find("Bắc Giang, ngày 18 tháng 8 năm 2023") != std::string::npos);
+    CHECK(text.find("Bắc Giang, ngày 04 tháng 8 năm 2023") != std::string::npos);
 
     std::ofstream(day.dir.file("bad.csv")) << "unit\nX\n";
     o.recipientsCsv = day.dir.file("bad.csv");

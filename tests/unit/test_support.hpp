@@ -36,7 +36,7 @@ private:
 
 inline std::string defaultPack() { return std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023"; }
 
-/// Creates the default event (on its pack date, 2023-08-18) at path; fails the test if it cannot.
+/// Creates the default event (on its pack date, 2023-08-04) at path; fails the test if it cannot.
 inline void makeEventDb(const std::string& path, bool wholeDay = false) {
     services::InitOptions o;
     o.packDir = defaultPack();
@@ -54,7 +54,7 @@ inline void makeEventDb(const std::string& path, bool wholeDay = false) {
 
 /// Local time on the event day (UTC+7) as Millis.
 inline core::Millis at(const std::string& hhmmss) {
-    return *core::parseIso8601("2023-08-18T" + hhmmss + "+07:00", 420);
+    return *core::parseIso8601("2023-08-04T" + hhmmss + "+07:00", 420);
 }
 
 /// What a run of the real binary printed (stdout and stderr together) and its exit code.
