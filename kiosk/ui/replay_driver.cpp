@@ -33,6 +33,9 @@ bool ReplayDriver::turn(core::Millis sinceStart, core::Millis now) {
         const WaitCondition c = *parseWait(s.arg);
         return waitTurn(s, now, conditionHolds(c), "'" + s.arg + "'");
     }
+    // Typed keys the shell still holds (they could be a scanner's burst) reach their field first:
+    // a person's next action comes after what they typed has appeared.
+    if (m_shell.keysPending()) return waitTurn(s, now, false, "typed keys to be delivered");
     // A widget that is not on screen yet (a view still loading, a tab just opened) is waited for.
     float x = 0, y = 0;
     if (s.verb == "click" && !clickCoordinates(s.arg, x, y) && !m_shell.hotspots().count(s.arg))

@@ -45,6 +45,8 @@ public:
     void requestQuit();
 
     bool wantsQuit() const { return m_quit; }
+    /// True while typed keys are held back or not yet handed to their field.
+    bool keysPending() const { return !m_held.empty() || !m_ready.empty(); }
     /// True while typed text belongs to ImGui (console, PIN prompt) rather than the wedge.
     bool textGoesToImGui() const;
     const std::string& role() const { return m_role; }

@@ -75,7 +75,7 @@ std::vector<std::string> scanUntilCut(PowerCutVfs& vfs, const RunOptions& o,
             sqlite3_wal_autocheckpoint(session->db().handle(), 4);
         desk.emplace(*session);
         openFailed = false;
-        const core::Millis start = *core::parseIso8601("2023-08-18T07:00:00+07:00", 420);
+        const core::Millis start = *core::parseIso8601("2023-08-04T07:00:00+07:00", 420);
         for (int i = 0; i < o.scansPerRun; ++i) {
             services::ScanRequest r;
             r.text = badges[(firstBadge + static_cast<size_t>(i)) % badges.size()];

@@ -223,6 +223,7 @@ TEST_CASE("stage: a long choice (c27 A) wraps inside its box at every screen siz
           "[ui][festival][layout]") {
     for (const ImVec2 size :
          {ImVec2(1024, 768), ImVec2(1280, 720), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+        kiosk::test::nullFonts(); // the ImGui context, when this test runs alone in its process
         ImGui::GetIO().DisplaySize = size;
         FestivalScreen s(ui::makeStageFestivalView);
         services::QuizHost host(*s.db, "tim-hieu", "test");

@@ -30,7 +30,10 @@ void checkInside(Harness& h, const Size& size) {
 }
 
 struct DisplaySize {
-    explicit DisplaySize(const Size& s) { ImGui::GetIO().DisplaySize = ImVec2(s.w, s.h); }
+    explicit DisplaySize(const Size& s) {
+        kiosk::test::nullFonts(); // the ImGui context, when this test runs alone in its process
+        ImGui::GetIO().DisplaySize = ImVec2(s.w, s.h);
+    }
     ~DisplaySize() { ImGui::GetIO().DisplaySize = ImVec2(1280, 720); }
 };
 
