@@ -116,6 +116,7 @@ std::vector<core::DeptUnit> loadUnits(PgConn& c) {
     auto r = c.exec("SELECT code, name, district, contact FROM kiosk_hub.dept_units ORDER BY pos",
                     {}, Clock::now() + kLong);
     std::vector<core::DeptUnit> out;
+    out.reserve(static_cast<size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
     return out;

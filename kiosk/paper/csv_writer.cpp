@@ -3,11 +3,17 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <system_error>
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/text.hpp"
 
 namespace kiosk::paper {
+
+namespace {
+// errno in words; std::strerror shares a buffer between threads (exports run off the UI thread).
+std::string systemError() { return std::error_code(errno, std::generic_category()).message(); }
+} // namespace
 
 namespace {
 constexpr size_t kFlushAt = 1 << 16;
@@ -43,7 +49,7 @@ CsvWriter::CsvWriter(const std::string& path, const CsvOptions& options) : m_opt
     // export leaves no file, never a half-written one a person could take for the whole export.
     m_file.reset(std::fopen(partPath().c_str(), "wb"));
     if (!m_file) {
-        m_error = path + ": " + std::strerror(errno);
+        m_error = path + ": " + systemError();
         return;
     }
     m_buffer.reserve(kFlushAt + 4096);
@@ -78,7 +84,7 @@ void CsvWriter::writeRow(std::span<const std::string_view> fields) {
 void CsvWriter::flushIfFull() {
     if (m_buffer.size() < kFlushAt || !m_file) return;
     if (std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file.get()) != m_buffer.size() && m_error.empty())
-        m_error = m_path + ": " + std::strerror(errno);
+        m_error = m_path + ": " + systemError();
     m_buffer.clear();
 }
 
@@ -86,12 +92,12 @@ PaperStatus CsvWriter::close() {
     if (m_file) {
         if (!m_buffer.empty() && std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file.get()) != m_buffer.size() &&
             m_error.empty())
-            m_error = m_path + ": " + std::strerror(errno);
+            m_error = m_path + ": " + systemError();
         m_buffer.clear();
         // fclose reports a write the buffer held back (a full disk shows here).
-        if (std::fclose(m_file.release()) != 0 && m_error.empty()) m_error = m_path + ": " + std::strerror(errno);
+        if (std::fclose(m_file.release()) != 0 && m_error.empty()) m_error = m_path + ": " + systemError();
         if (m_error.empty() && std::rename(partPath().c_str(), m_path.c_str()) != 0)
-            m_error = m_path + ": " + std::strerror(errno);
+            m_error = m_path + ": " + systemError();
         if (!m_error.empty()) std::remove(partPath().c_str());
     }
     PaperStatus status;

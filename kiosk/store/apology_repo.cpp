@@ -6,7 +6,7 @@ namespace kiosk::store {
 
 std::string appendApology(Database& db, std::int64_t delegateId, const std::string& reason, bool withdrawn,
                           const std::string& kiosk, core::Millis at) {
-    const std::string uuid = core::newUuid();
+    std::string uuid = core::newUuid();
     auto& st = db.cached("INSERT INTO apologies(uuid, delegate_id, at, kiosk, reason, withdrawn) VALUES(?,?,?,?,?,?)");
     st.bind(1, uuid).bind(2, delegateId).bind(3, at).bind(4, kiosk).bind(5, reason).bind(6, withdrawn).run();
     return uuid;
