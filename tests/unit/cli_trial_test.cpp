@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <tuple>
 #include <vector>
 
@@ -195,4 +196,50 @@ TEST_CASE("CLI: the desk marks apologies; awaited lists the delegates to introdu
     CHECK(has(text.out, "đã báo vắng: Họp UBND tỉnh"));
     CHECK(runKiosk(db + " delegates apologise D0001 --withdraw").code == 0);
     CHECK(has(runKiosk(db + " --json delegates awaited").out, "\"apologised\":0"));
+}
+
+namespace {
+
+// The "name  description" lines under a help text's list of commands.
+std::vector<std::pair<std::string, std::string>> commandLines(const std::string& help) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::istringstream in(help);
+    std::string line;
+    bool inList = false;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == ':' && line[0] != ' ') {
+            inList = line == "Các lệnh:" || line == "Subcommands:";
+            continue;
+        }
+        if (!inList || line.rfind("  ", 0) != 0) continue;
+        const size_t nameEnd = line.find(' ', 2);
+        if (nameEnd == std::string::npos) continue;
+        std::string name = line.substr(2, nameEnd - 2);
+        if (!name.empty() && name.back() == ',') name.pop_back(); // "apologise, apologize"
+        const size_t desc = line.find_first_not_of(' ', nameEnd);
+        out.emplace_back(name, desc == std::string::npos ? "" : line.substr(desc));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("CLI: every command's help line is in Vietnamese first, English with --lang en") {
+    std::vector<std::string> parents = {""};
+    for (const auto& [name, _] : commandLines(runKiosk("help").out))
+        if (name != "help") parents.push_back(name);
+    REQUIRE(parents.size() > 10);
+    int checked = 0;
+    for (const std::string& parent : parents) {
+        const auto vi = commandLines(runKiosk("help " + parent).out);
+        const auto en = commandLines(runKiosk("--lang en help " + parent).out);
+        REQUIRE(vi.size() == en.size());
+        for (size_t i = 0; i < vi.size(); ++i) {
+            INFO("kiosk help " << parent << ": " << vi[i].first);
+            CHECK(vi[i].first == en[i].first);
+            CHECK(vi[i].second != en[i].second); // a text the string table left in English
+            ++checked;
+        }
+    }
+    CHECK(checked > 60);
 }
