@@ -55,6 +55,7 @@ public:
             if (!m_index.count(n)) ok = false, fail(1, n, core::trf("ceremony.file.missing_column", {{"column", n}}));
         return ok;
     }
+    bool has(const char* name) const { return m_index.count(name) != 0; }
     std::string text(const CsvRow& row, const char* name) const {
         auto it = m_index.find(name);
         if (it == m_index.end() || it->second >= row.fields.size()) return {};
@@ -108,7 +109,8 @@ const char* const kProgramHeader[] = {"id", "order", "title", "minutes", "option
 } // namespace
 
 std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const std::string& fileName,
-                                               CeremonyFileReport& report) {
+                                               CeremonyFileReport& report,
+                                               const std::vector<core::ProgramItem>& existing) {
     std::vector<core::ProgramItem> items;
     const auto rows = csvRows(text, fileName, report);
     if (rows.empty()) return items;
@@ -117,17 +119,22 @@ std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const st
     std::set<std::string> seen;
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
-        core::ProgramItem i;
-        i.id = cols.text(row, "id");
+        const std::string id = cols.text(row, "id");
+        const auto known = std::find_if(existing.begin(), existing.end(), [&](const auto& e) { return e.id == id; });
+        core::ProgramItem i = known != existing.end() ? *known : core::ProgramItem{};
+        i.id = id;
         i.order = cols.number(row, "order", static_cast<int>(r), 0);
         i.title = cols.text(row, "title");
         i.plannedMin = cols.number(row, "minutes", 0, 0);
-        i.optional = cols.flag(row, "optional");
-        i.warnSec = cols.number(row, "warn_s", 60, 0);
-        i.dangerSec = cols.number(row, "danger_s", 15, 0);
-        i.speaker = cols.text(row, "speaker");
-        i.kind = cols.text(row, "kind");
-        i.script = cols.text(row, "script");
+        // A column the file does not have leaves a known item's field as it is (a file with only
+        // the titles and minutes must not wipe the MC's script).
+        const bool fresh = known == existing.end();
+        if (fresh || cols.has("optional")) i.optional = cols.flag(row, "optional");
+        if (fresh || cols.has("warn_s")) i.warnSec = cols.number(row, "warn_s", 60, 0);
+        if (fresh || cols.has("danger_s")) i.dangerSec = cols.number(row, "danger_s", 15, 0);
+        if (fresh || cols.has("speaker")) i.speaker = cols.text(row, "speaker");
+        if (fresh || cols.has("kind")) i.kind = cols.text(row, "kind");
+        if (fresh || cols.has("script")) i.script = cols.text(row, "script");
         for (const auto& p : core::checkProgramItem(i)) cols.fail(row.line, p.field, p.message);
         if (!i.id.empty() && !seen.insert(i.id).second)
             cols.fail(row.line, "id", core::trf("ceremony.file.duplicate", {{"value", i.id}}));
@@ -227,7 +234,8 @@ CeremonyFileReport importProgramCsv(store::Database& db, const std::string& path
         report.errors.push_back(core::trf("ceremony.file.cannot_read", {{"file", path}}));
         return report;
     }
-    const auto items = parseProgramCsv(*text, std::filesystem::path(path).filename().string(), report);
+    const auto items =
+        parseProgramCsv(*text, std::filesystem::path(path).filename().string(), report, store::loadProgram(db));
     if (report.ok && items.empty()) {
         report.ok = false;
         report.errors.push_back(core::tr("ceremony.file.no_items"));

@@ -19,9 +19,12 @@ struct CeremonyFileReport {
     int awards = 0;
 };
 
-/// Parses a program CSV (header row first); items come back in file order.
+/// Parses a program CSV (header row first); items come back in file order. An item already in
+/// `existing` (same id) keeps the fields whose column the file does not have: an absent column
+/// changes nothing, a present and empty one clears (or takes the default).
 std::vector<core::ProgramItem> parseProgramCsv(const std::string& text, const std::string& fileName,
-                                               CeremonyFileReport& report);
+                                               CeremonyFileReport& report,
+                                               const std::vector<core::ProgramItem>& existing = {});
 /// Parses an awards CSV; delegate codes are checked against db when it is given.
 std::vector<core::Award> parseAwardsCsv(const std::string& text, const std::string& fileName,
                                         CeremonyFileReport& report, store::Database* db);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/program_runner.hpp"
@@ -145,6 +146,52 @@ TEST_CASE("ceremony pack: program export then import gives the same program") {
         CHECK(after[i].plannedMin == before[i].plannedMin);
         CHECK(after[i].optional == before[i].optional);
     }
+}
+
+TEST_CASE("ceremony pack: an import without some columns leaves those fields of known items alone") {
+    Fixture fx;
+    fx.loadPack();
+    const auto before = store::loadProgram(*fx.db);
+    REQUIRE_FALSE(before.empty());
+    REQUIRE_FALSE(before[0].script.empty());
+    const auto file = fx.dir / "titles.csv";
+    {
+        std::ofstream out(file);
+        out << "id,order,title,minutes\n";
+        for (const auto& i : before) {
+            std::string title;
+            paper::appendCsvField(title, i.title, ',');
+            out << i.id << "," << i.order << "," << title << "," << i.plannedMin + 1 << "\n";
+        }
+        out << "moi,999,Mục mới,5\n";
+    }
+    const auto report = services::importProgramCsv(*fx.db, file.string(), 0);
+    INFO((report.errors.empty() ? std::string() : report.errors.front()));
+    REQUIRE(report.ok);
+    const auto after = store::loadProgram(*fx.db);
+    REQUIRE(after.size() == before.size() + 1);
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        INFO(before[i].id);
+        CHECK(after[i].plannedMin == before[i].plannedMin + 1); // the columns present apply
+        CHECK(after[i].script == before[i].script);            // the absent ones are left alone
+        CHECK(after[i].speaker == before[i].speaker);
+        CHECK(after[i].kind == before[i].kind);
+        CHECK(after[i].warnSec == before[i].warnSec);
+        CHECK(after[i].dangerSec == before[i].dangerSec);
+        CHECK(after[i].optional == before[i].optional);
+    }
+    CHECK(after.back().id == "moi"); // a new item takes the defaults
+    CHECK(after.back().script.empty());
+    CHECK(after.back().warnSec == 60);
+
+    // A column present and empty clears the field.
+    std::ofstream(file) << "id,title,minutes,script\nmoi,Mục mới,5,\n" << before[0].id << ",Chào cờ,3,\n";
+    REQUIRE(services::importProgramCsv(*fx.db, file.string(), 0).ok);
+    const auto cleared = store::loadProgram(*fx.db);
+    REQUIRE(cleared.size() == 2);
+    CHECK(cleared[1].id == before[0].id);
+    CHECK(cleared[1].script.empty());
+    CHECK(cleared[1].speaker == before[0].speaker);
 }
 
 TEST_CASE("program runner: steps are committed and a second runner resumes on the same item") {
