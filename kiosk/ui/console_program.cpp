@@ -13,6 +13,7 @@
 #include <functional>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/console_view.hpp"
@@ -198,7 +199,10 @@ private:
                 ImColor(t.status != core::ItemStatus::Pending ? color::kText : color::kMuted), "%s",
                 at ? core::formatClock(*at, offset).c_str() : "");
             ImGui::TableNextColumn();
-            const std::string label = item.title + (item.optional ? "  (" + core::tr("ceremony.mc.optional") + ")" : "");
+            // "(nếu có)" once: the pack's titles often say it already.
+            const std::string mark = core::tr("ceremony.mc.optional");
+            const bool saysIt = core::fold(item.title).find(core::fold(mark)) != std::string::npos;
+            const std::string label = item.title + (item.optional && !saysIt ? "  (" + mark + ")" : "");
             // A long title wraps in its column (the row grows) instead of being cut at the edge.
             const ImVec2 cell = ImGui::GetCursorScreenPos();
             const float wrapW = ImGui::GetContentRegionAvail().x;
@@ -274,7 +278,11 @@ private:
         const float third = (w - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
         auto number = [&](const char* key, const char* name, int* value, int step, bool last) {
             ImGui::BeginGroup();
+            // The label wraps within its third: a wider label would push the next field off a
+            // 1024-pixel screen.
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + third);
             label(key);
+            ImGui::PopTextWrapPos();
             ImGui::SetNextItemWidth(third);
             ImGui::InputInt((std::string("##") + name).c_str(), value, step, step * 6);
             recordHotspot(ctx, name);
