@@ -2,6 +2,9 @@
 // version's file, or damage) is an error, never silently a default such as "adjust".
 #include <catch2/catch.hpp>
 
+#include "kiosk/services/quiz_host.hpp"
+#include "kiosk/store/ceremony_repo.hpp"
+#include "kiosk/store/event_repo.hpp"
 #include "kiosk/store/festival_repo.hpp"
 #include "test_support.hpp"
 
@@ -40,5 +43,29 @@ TEST_CASE("an unknown code read from the database is an error and never a defaul
             GENERATE(std::string("kind"), std::string("better"), std::string("aggregation"));
         db->exec("UPDATE contests SET " + column + "='mystery' WHERE id='" + id + "'");
         CHECK_THROWS_AS(store::loadContests(*db), store::DbError);
+    }
+    SECTION("buzz kind and press kind") {
+        core::BuzzKind kind = core::BuzzKind::Press;
+        store::appendBuzzEvent(*db, id, store::BuzzEvent{0, 1, kind, "t", 5, "accepted", 1, 5});
+        const auto log = store::loadBuzzEvents(*db, id, 1);
+        REQUIRE(log.size() == 1);
+        CHECK(log[0].kind == core::BuzzKind::Press);
+        const std::string column = GENERATE(std::string("kind"), std::string("press_kind"));
+        db->exec("UPDATE buzz_events SET " + column + "='steal'");
+        CHECK_THROWS_AS(store::loadBuzzEvents(*db, id, 1), store::DbError);
+    }
+    SECTION("show action") {
+        core::ShowAction a;
+        a.type = core::ActionType::Start;
+        a.at = 1;
+        store::appendShowAction(*db, a, "mc");
+        REQUIRE(store::loadShowActions(*db).size() == 1);
+        db->exec("INSERT INTO show_actions(at, type) VALUES(2, 'rewind')");
+        CHECK_THROWS_AS(store::loadShowActions(*db), store::DbError);
+    }
+    SECTION("stage festival mode") {
+        CHECK(services::loadStageFestival(*db).mode == services::StageFestivalMode::None); // not set yet
+        store::setSetting(*db, "festival.stage_mode", "fireworks");
+        CHECK_THROWS_AS(services::loadStageFestival(*db), store::DbError);
     }
 }
