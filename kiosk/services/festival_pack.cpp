@@ -1,3 +1,4 @@
+#include "kiosk/core/limits.hpp"
 #include "kiosk/services/festival_pack.hpp"
 
 #include <filesystem>
@@ -152,6 +153,10 @@ void loadTeamsCsv(store::Database& db, const std::string& path, std::vector<std:
         core::QuizTeam team{t->get(row, "id"), t->get(row, "name"), t->get(row, "unit"), t->get(row, "buzzer_key")};
         if (team.id.empty() || team.name.empty()) {
             problems.push_back(t->badRow(row));
+            continue;
+        }
+        if (auto tooLong = core::lengthProblem(core::TextField::Name, team.name)) {
+            problems.push_back(path + ": " + team.id + ": " + *tooLong);
             continue;
         }
         store::saveTeam(db, team, pos++);
