@@ -50,8 +50,10 @@ TEST_CASE("an unknown code read from the database is an error and never a defaul
         const auto log = store::loadBuzzEvents(*db, id, 1);
         REQUIRE(log.size() == 1);
         CHECK(log[0].kind == core::BuzzKind::Press);
-        const std::string column = GENERATE(std::string("kind"), std::string("press_kind"));
-        db->exec("UPDATE buzz_events SET " + column + "='steal'");
+        // The log is append-only: the bad row is a new one, its kind or its press kind unknown.
+        const std::string values = GENERATE(std::string("'steal', ''"), std::string("'press', 'steal'"));
+        db->exec("INSERT INTO buzz_events(contest_id, show_id, kind, press_kind, at) VALUES('" + id + "', 1, " + values +
+                 ", 6)");
         CHECK_THROWS_AS(store::loadBuzzEvents(*db, id, 1), store::DbError);
     }
     SECTION("show action") {
