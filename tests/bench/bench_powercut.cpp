@@ -77,15 +77,17 @@ static bench::Register hubcut("hubcut", [](bench::Report& report) {
     std::string modes;
     for (const auto& [mode, n] : r.byMode)
         modes += (modes.empty() ? "" : ", ") + mode + " " + std::to_string(n);
-    report.add({"power cut", "hub push and pull rounds",
-                bench::fmt("%d cuts (%d inside a round), %ld acknowledged, %ld lost, %ld doubled",
-                           r.rounds, r.cutsMidRound, r.acknowledged, r.lost, r.doubled),
-                bench::fmt("pulled under cuts: %ld, lost %ld, doubled %ld; second kiosk: missing "
-                           "%ld, doubled %ld",
-                           r.pulledAcknowledged, r.pulledLost, r.pulledDoubled,
-                           r.secondKioskMissing, r.secondKioskDoubled),
-                bench::fmt("%.1f ms per round; %zu problems; %s", ms / std::max(r.rounds, 1),
-                           r.problems.size(), modes.c_str())});
+    report.add(
+        {"power cut", "hub push and pull rounds",
+         bench::fmt("%d cuts (%d inside a round, %d of them as an I/O call returned), %ld "
+                    "acknowledged, %ld lost, %ld doubled",
+                    r.rounds, r.cutsMidRound, r.cutsAfterCall, r.acknowledged, r.lost, r.doubled),
+         bench::fmt("pulled under cuts: %ld, lost %ld, doubled %ld; second kiosk: missing "
+                    "%ld, doubled %ld",
+                    r.pulledAcknowledged, r.pulledLost, r.pulledDoubled, r.secondKioskMissing,
+                    r.secondKioskDoubled),
+         bench::fmt("%.1f ms per round; %zu problems; %s", ms / std::max(r.rounds, 1),
+                    r.problems.size(), modes.c_str())});
 });
 
 } // namespace

@@ -25,7 +25,8 @@ namespace kiosk::test::powercut {
 
 struct HubCutReport {
     int rounds = 0;
-    int cutsMidRound = 0; ///< the power went while the round ran (the rest: right after it)
+    int cutsMidRound = 0;  ///< the power went while the round ran (the rest: right after it)
+    int cutsAfterCall = 0; ///< of those, right after an I/O call completed (a sync made durable)
     long acknowledged = 0, lost = 0, doubled = 0;                   ///< gate1's records in the hub
     long pulledAcknowledged = 0, pulledLost = 0, pulledDoubled = 0; ///< gate2's, on gate1
     long secondKioskDoubled = 0, secondKioskMissing = 0;            ///< gate1's, on gate2
@@ -122,6 +123,13 @@ inline HubCutReport runHubCuts(Fleet& f, int cuts, std::uint64_t seed) {
     const std::string& gate2 = f.gates[1];
     Acked one, two;
     PowerCutVfs vfs(seed);
+    // The gate's connection to the hub dies with the machine: the hub must not see one more
+    // statement (say a COMMIT) after the power went. Waits until the backend is gone.
+    vfs.onCut([&] {
+        f.pg.psql(
+            "SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE pid <> "
+            "pg_backend_pid() AND backend_type = 'client backend'");
+    });
     std::mt19937_64 rng(seed);
     static constexpr CutMode kModes[] = {CutMode::DropAll, CutMode::OrderedPrefix,
                                          CutMode::OutOfOrder, CutMode::Torn};
@@ -145,7 +153,10 @@ inline HubCutReport runHubCuts(Fleet& f, int cuts, std::uint64_t seed) {
         // drawn from a little beyond that range (a later round pulls more).
         const std::uint64_t cutAt = round == 0 ? 0 : 1 + rng() % span;
         const CutMode mode = kModes[rng() % 4];
-        vfs.armAfter(cutAt);
+        // Half the cuts fail the I/O call, half let it complete (between a local commit and the
+        // hub's, say) and cut as it returns.
+        const bool afterCall = rng() % 2 == 0;
+        vfs.armAfter(cutAt, afterCall);
         const bool whole = syncRound(gate1);
         if (round == 0) {
             span = std::max<std::uint64_t>(vfs.opsSeen() * 3 / 2, 8);
@@ -158,12 +169,13 @@ inline HubCutReport runHubCuts(Fleet& f, int cuts, std::uint64_t seed) {
         vfs.restore(mode);
         ++report.rounds;
         report.cutsMidRound += mid ? 1 : 0;
+        report.cutsAfterCall += mid && afterCall ? 1 : 0;
         ++report.byMode[cutModeName(mode)];
         // Checked with the production VFS, as the kiosk's next start opens it.
         vfs.makeDefault(false);
         const std::string where = "seed " + std::to_string(seed) + ", round " +
                                   std::to_string(round) + ", cut at I/O " + std::to_string(cutAt) +
-                                  ", " + cutModeName(mode);
+                                  (afterCall ? " (after it)" : "") + ", " + cutModeName(mode);
         try {
             auto db = store::Database::open(gate1);
             if (const auto ok = db->integrityCheck(); ok != "ok")
