@@ -44,6 +44,7 @@ mark_of() { db="$1" wait_for_sql "select count(*) from kiosks where name='$2' an
 
 cat >"$out/door1.txt" <<STEPS
 wait screen idle
+wait hub connected
 scan $b1
 wait card welcome
 wait committed true
@@ -54,9 +55,11 @@ scan $b2
 wait scans 2
 wait card welcome          # offline: decided here alone, shown as usual
 wait committed true
+wait hub offline           # and the status line says so
 shot fleet_door1_offline
 mark offline-welcomed
 wait peer test hub-up
+wait hub connected         # the probe found the hub again; the backlog goes up by itself
 wait peer test done
 quit
 STEPS
