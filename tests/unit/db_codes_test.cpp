@@ -2,6 +2,9 @@
 // version's file, or damage) is an error, never silently a default such as "adjust".
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "kiosk/services/quiz_host.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -70,4 +73,26 @@ TEST_CASE("an unknown code read from the database is an error and never a defaul
         store::setSetting(*db, "festival.stage_mode", "fireworks");
         CHECK_THROWS_AS(services::loadStageFestival(*db), store::DbError);
     }
+}
+
+TEST_CASE("a pack's misspelt ranking direction is a problem, not a race ranked backwards") {
+    test::TempDir dir;
+    const auto pack = dir.path() / "pack";
+    std::filesystem::copy(test::defaultPack(), pack, std::filesystem::copy_options::recursive);
+    std::ifstream in(pack / "contests.toml");
+    std::string toml((std::istreambuf_iterator<char>(in)), {});
+    const auto at = toml.find("better = \"lower\"");
+    REQUIRE(at != std::string::npos);
+    toml.replace(at, 16, "better = \"lowr\"");
+    std::ofstream(pack / "contests.toml") << toml;
+    services::InitOptions o;
+    o.packDir = pack.string();
+    o.dbPath = dir.file("e.db");
+    o.force = true;
+    const auto r = services::initEvent(o);
+    CHECK_FALSE(r.ok);
+    bool named = false;
+    for (const auto& p : r.problems)
+        named = named || p.find("better") != std::string::npos;
+    CHECK(named);
 }
