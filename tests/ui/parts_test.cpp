@@ -36,6 +36,10 @@ TEST_CASE("replay steps without times run in order; wait and mark are checked wh
     REQUIRE(steps->size() == 5);
     CHECK((*steps)[0].at == 0);
     CHECK((*steps)[1].verb == "wait");
+    // A step without a time after a timed one keeps the timeline in order (found by fuzz_replay).
+    const auto mixed = ui::parseReplay("at 500 shot a\nshot b\n", error);
+    REQUIRE(mixed);
+    CHECK((*mixed)[1].at == 500);
     CHECK_FALSE(ui::parseReplay("wait card\n", error));
     CHECK(error.find("line 1") != std::string::npos);
     CHECK_FALSE(ui::parseReplay("wait peer Cổng\n", error));
