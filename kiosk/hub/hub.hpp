@@ -63,6 +63,18 @@ std::vector<HubEvent> hubEvents(PgConn& c);
 /// Writes the event's snapshot to path; false when the event has none.
 bool downloadSnapshot(PgConn& c, std::int64_t eventId, const std::string& path);
 
+// ---- the per-event role (event_role.cpp)
+struct EventRole {
+    std::string name, password;
+};
+/// Creates the event's LOGIN role (or keeps it and its password), grants it what kiosks need and
+/// maps it to the event for row-level security. wanted: a name instead of kiosk_<db>_ev<id>;
+/// newPassword: replace the password (every kiosk must join again). nullopt when this user may not
+/// create roles (the kiosks then use its URL).
+std::optional<EventRole> ensureEventRole(PgConn& c, std::int64_t eventId, const std::string& wanted, bool newPassword);
+/// The event's role and password; nullopt when there is none or this user may not read them.
+std::optional<EventRole> eventRole(PgConn& c, std::int64_t eventId);
+
 // ---- replication (replicate.cpp)
 struct PushResult {
     int records = 0;
@@ -74,6 +86,8 @@ PushResult push(PgConn& c, store::Database& db, const Membership& m);
 int pull(PgConn& c, store::Database& db, const Membership& m);
 /// The organizer's delegates changed since its last publish; returns how many.
 int publishReference(PgConn& c, store::Database& db, const Membership& m);
+/// PostgreSQL refuses invalid UTF-8 and \u0000 in jsonb: both become U+FFFD.
+std::string pgSafe(const std::string& json);
 /// Rows made here and not yet pushed.
 std::int64_t backlog(store::Database& db);
 /// Marks every row now in the database as already pushed (a fresh join's copy).
@@ -94,6 +108,15 @@ std::vector<KioskRow> kiosks(PgConn& c, const Membership& m);
 void insertRecords(PgConn& c, const Membership& m, const std::string& jsonArray, Clock::time_point deadline);
 std::string recordJson(const std::string& kind, const std::string& uuid, const std::string& kiosk, core::Millis at, bool offline,
                        const std::string& body);
+
+// ---- the organizer's definitions after the join (reference.cpp)
+/// Lists, categories, program items, contests and their parts changed since the last publish
+/// (organizer only); returns how many rows (tombstones included) went to the hub.
+int publishDefinitions(PgConn& c, store::Database& db, const Membership& m);
+/// Applies the organizer's definitions published since this kiosk's cursor; returns rows changed.
+int pullDefinitions(PgConn& c, store::Database& db, const Membership& m);
+/// Makes the organizer's next publish a diff against what the hub holds (setup).
+void seedDefinitions(PgConn& c, store::Database& db, const Membership& m);
 
 // ---- online admission (admission.cpp)
 /// One admission decided with the hub: the transaction holds the row lock of (delegate, list)

@@ -118,7 +118,7 @@ void uploadSnapshot(PgConn& c, store::Database& db, std::int64_t eventId) {
         auto copy = store::Database::open(path);
         // Never hand the hub's credentials or this machine's cursors to another machine.
         copy->exec("DELETE FROM fleet_config; DELETE FROM fleet_cursor; DELETE FROM fleet_offline; DELETE FROM fleet_pulled; "
-                   "DELETE FROM fleet_conflicts; DELETE FROM kiosks;");
+                   "DELETE FROM fleet_conflicts; DELETE FROM kiosks; DELETE FROM fleet_ref_sent;");
         copy->exec("PRAGMA journal_mode=DELETE");
     }
     const std::string bytes = readFile(path);

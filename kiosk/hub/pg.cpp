@@ -131,4 +131,39 @@ std::string redactUrl(const std::string& url) {
 
 bool urlHasPassword(const std::string& url) { return redactUrl(url) != url; }
 
+std::string PgConn::scramVerifier(const std::string& password, const std::string& role) {
+    // The algorithm is named so libpq does not ask the server (a blocking query).
+    char* v = PQencryptPasswordConn(m_c, password.c_str(), role.c_str(), "scram-sha-256");
+    if (!v) throw PgError(false, "", PQerrorMessage(m_c));
+    std::string out(v);
+    PQfreemem(v);
+    return out;
+}
+
+std::string withCredentials(const std::string& url, const std::string& user, const std::string& password) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        const std::string what = error ? error : "invalid hub URL";
+        if (error) PQfreemem(error);
+        throw PgError(false, "", what);
+    }
+    const auto quote = [](const std::string& v) {
+        std::string out = "'";
+        for (char ch : v) {
+            if (ch == '\\' || ch == '\'') out += '\\';
+            out += ch;
+        }
+        return out + "'";
+    };
+    std::string out;
+    for (auto* o = options; o->keyword; ++o) {
+        const std::string key = o->keyword;
+        if (key == "user" || key == "password" || !o->val) continue;
+        out += key + "=" + quote(o->val) + " ";
+    }
+    PQconninfoFree(options);
+    return out + "user=" + quote(user) + " password=" + quote(password);
+}
+
 } // namespace kiosk::hub

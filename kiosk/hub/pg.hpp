@@ -70,6 +70,9 @@ public:
     /// After a failure the connection is not reused.
     bool broken() const { return m_broken; }
     void setBudget(std::chrono::milliseconds budget) { m_budget = budget; }
+    /// The SCRAM-SHA-256 verifier of a role's password, computed here: the clear text never
+    /// reaches the server (nor its statement log).
+    std::string scramVerifier(const std::string& password, const std::string& role);
     std::chrono::milliseconds budget() const { return m_budget; }
 
 private:
@@ -86,6 +89,10 @@ private:
 std::string redactUrl(const std::string& url);
 /// Whether the URL carries a password (user:pw@ or password=).
 bool urlHasPassword(const std::string& url);
+/// The same connection parameters (a URL or key=value string) as a key=value string, connecting
+/// as user with password (sslmode and every other parameter kept). Throws PgError when the URL
+/// does not parse.
+std::string withCredentials(const std::string& url, const std::string& user, const std::string& password);
 
 /// A transaction on the hub: rolls back in its destructor unless committed (or the link broke).
 class PgTransaction {

@@ -38,10 +38,11 @@ const std::vector<Kind>& kinds() {
     return all;
 }
 
-
 std::string cursorName(const Kind& k) { return std::string("push:") + k.table; }
 
-// PostgreSQL refuses invalid UTF-8 and \u0000 in jsonb; scanner text may hold both.
+} // namespace
+
+// Scanner text may hold invalid UTF-8 and \u0000.
 std::string pgSafe(const std::string& json) {
     std::string out;
     out.reserve(json.size());
@@ -49,6 +50,8 @@ std::string pgSafe(const std::string& json) {
     for (size_t at = 0; (at = out.find("\\u0000", at)) != std::string::npos;) out.replace(at, 6, "\\ufffd");
     return out;
 }
+
+namespace {
 
 std::string pushSelect(const Kind& k) {
     std::string body = "json_object(";
@@ -260,6 +263,7 @@ ON CONFLICT(code) DO UPDATE SET name = excluded.name, title = excluded.title, un
 } // namespace
 
 int pull(PgConn& c, store::Database& db, const Membership& m) {
+    pullDefinitions(c, db, m); // first: a pulled delegate needs its category
     pullReference(c, db, m);
     int applied = 0;
     for (;;) {
