@@ -42,7 +42,8 @@ std::optional<EventRole> eventRole(PgConn& c, std::int64_t eventId) {
         if (r.rows() == 0) return std::nullopt;
         return EventRole{r.text(0, 0), r.text(0, 1)};
     } catch (const PgError& e) {
-        if (refused(e)) return std::nullopt; // a kiosk's own role may not read the roles
+        // A kiosk's own role may not read the roles; a hub not migrated to hub-3 has none.
+        if (refused(e) || e.sqlstate() == "42P01") return std::nullopt;
         throw;
     }
 }

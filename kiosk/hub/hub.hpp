@@ -113,6 +113,9 @@ std::string recordJson(const std::string& kind, const std::string& uuid, const s
 /// Lists, categories, program items, contests and their parts changed since the last publish
 /// (organizer only); returns how many rows (tombstones included) went to the hub.
 int publishDefinitions(PgConn& c, store::Database& db, const Membership& m);
+/// Stores reference rows (a JSON array of {kind, key, revoked?, deleted?, body}) in one hub
+/// transaction, each a new seq under the event's lock, unless the hub holds the same body.
+void upsertReference(PgConn& c, const Membership& m, const std::string& jsonArray, Clock::time_point deadline);
 /// Applies the organizer's definitions published since this kiosk's cursor; returns rows changed.
 int pullDefinitions(PgConn& c, store::Database& db, const Membership& m);
 /// Makes the organizer's next publish a diff against what the hub holds (setup).

@@ -30,6 +30,21 @@ std::vector<store::RefRow> hubRows(PgResult& r) {
 
 } // namespace
 
+void upsertReference(PgConn& c, const Membership& m, const std::string& jsonArray, Clock::time_point deadline) {
+    PgTransaction tx(c, deadline);
+    // The records' lock and sequence: a pull cursor on seq never skips a row.
+    c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
+    // Unchanged rows keep their seq, so sending a row again costs nothing downstream.
+    c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, deleted, body) "
+           "SELECT $1, r->>'kind', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, coalesce((r->>'revoked')::boolean, false), "
+           "coalesce((r->>'deleted')::boolean, false), r->'body' FROM jsonb_array_elements($2::jsonb) r "
+           "ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, origin = excluded.origin, revoked = excluded.revoked, "
+           "deleted = excluded.deleted, body = excluded.body "
+           "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body OR kiosk_hub.reference.deleted <> excluded.deleted",
+           {std::to_string(m.eventId), pgSafe(jsonArray), m.kiosk}, deadline);
+    tx.commit(deadline);
+}
+
 int publishDefinitions(PgConn& c, store::Database& db, const Membership& m) {
     if (!m.organizer) return 0; // definitions flow from the organizer out
     int total = 0;
@@ -43,17 +58,7 @@ int publishDefinitions(PgConn& c, store::Database& db, const Membership& m) {
             array += "{\"kind\":" + core::jsonQuote(r.kind) + ",\"key\":" + core::jsonQuote(r.key) +
                      ",\"deleted\":" + (r.deleted ? "true" : "false") + ",\"body\":" + r.body + "}";
         }
-        const auto deadline = Clock::now() + std::chrono::seconds(60);
-        PgTransaction tx(c, deadline);
-        // The records' lock and sequence: a pull cursor on seq never skips a row.
-        c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
-        c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, deleted, body) "
-               "SELECT $1, r->>'kind', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, (r->>'deleted')::boolean, r->'body' "
-               "FROM jsonb_array_elements($2::jsonb) r ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, "
-               "origin = excluded.origin, deleted = excluded.deleted, body = excluded.body "
-               "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body OR kiosk_hub.reference.deleted <> excluded.deleted",
-               {std::to_string(m.eventId), pgSafe(array + "]"), m.kiosk}, deadline);
-        tx.commit(deadline);
+        upsertReference(c, m, array + "]", Clock::now() + std::chrono::seconds(60));
         // Only now: a round killed before this line sends the same rows again (no change on the hub).
         store::markPublished(db, rows);
         total += static_cast<int>(rows.size());

@@ -318,23 +318,13 @@ ORDER BY updated_at)SQL");
         st.bind(1, since).bind(2, m.organizer).bind(3, "W" + std::to_string(m.kioskNo) + "-*");
         while (st.step()) {
             if (n++) array += ',';
-            array += "{\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
+            array += "{\"kind\":\"delegates\",\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
                      ",\"body\":" + st.getText(3) + "}";
             newest = std::max(newest, st.getInt(2));
         }
     }
     if (n == 0) return 0;
-    const auto deadline = Clock::now() + std::chrono::seconds(120);
-    PgTransaction tx(c, deadline);
-    c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
-    // Unchanged rows keep their seq, so republishing the newest millisecond costs nothing downstream.
-    c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, body) "
-           "SELECT $1, 'delegates', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, (r->>'revoked')::boolean, r->'body' "
-           "FROM jsonb_array_elements($2::jsonb) r ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, "
-           "origin = excluded.origin, revoked = excluded.revoked, body = excluded.body "
-           "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body",
-           {std::to_string(m.eventId), pgSafe(array + "]"), m.kiosk}, deadline);
-    tx.commit(deadline);
+    upsertReference(c, m, array + "]", Clock::now() + std::chrono::seconds(120));
     store::setFleetCursor(db, "ref:delegates_at", newest);
     return n;
 }
