@@ -28,9 +28,12 @@ ALTER TABLE kiosk_hub.events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY event_rows ON kiosk_hub.events USING (id = (SELECT kiosk_hub.role_event(current_user)));
 )SQL";
     // A scalar subquery: the role's event is looked up once per statement, not once per row.
-    for (const char* t : {"kiosks", "records", "presence", "reference", "conflicts", "dept_summaries", "dept_lines", "dept_groups"})
-        sql += std::string("ALTER TABLE kiosk_hub.") + t + " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY event_rows ON kiosk_hub." + t +
-               " USING (event_id = (SELECT kiosk_hub.role_event(current_user))) WITH CHECK (event_id = (SELECT "
+    for (const char* t : {"kiosks", "records", "presence", "reference", "conflicts",
+                          "dept_summaries", "dept_lines", "dept_groups"})
+        sql += std::string("ALTER TABLE kiosk_hub.") + t +
+               " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY event_rows ON kiosk_hub." + t +
+               " USING (event_id = (SELECT kiosk_hub.role_event(current_user))) WITH CHECK "
+               "(event_id = (SELECT "
                "kiosk_hub.role_event(current_user)));\n";
     return sql;
 }
@@ -126,7 +129,8 @@ CREATE TABLE kiosk_hub.conflicts(
   UNIQUE(event_id, second_uuid));
 )SQL"}};
     // The department's consolidation (department_hub.cpp) comes after the fleet's own.
-    for (auto& m : departmentMigrations()) all.push_back(std::move(m));
+    for (auto& m : departmentMigrations())
+        all.push_back(std::move(m));
     all.push_back({"hub-2", R"SQL(
 -- The organizer's definitions after the join (lists, program items, contests...): a deleted one
 -- stays as a tombstone, so every kiosk deletes it too.

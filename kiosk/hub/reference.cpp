@@ -17,31 +17,39 @@ constexpr const char* kCursor = "ref:defs";
 // {categories,lists,...}: the kinds as one array parameter.
 std::string kindArray() {
     std::string out = "{";
-    for (const auto& k : store::referenceKindNames()) out += (out.size() > 1 ? "," : "") + k;
+    for (const auto& k : store::referenceKindNames())
+        out += (out.size() > 1 ? "," : "") + k;
     return out + "}";
 }
 
 std::vector<store::RefRow> hubRows(PgResult& r) {
     std::vector<store::RefRow> out;
     out.reserve(static_cast<size_t>(r.rows()));
-    for (int i = 0; i < r.rows(); ++i) out.push_back(store::RefRow{r.text(i, 1), r.text(i, 2), r.text(i, 4), r.boolean(i, 3)});
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(store::RefRow{r.text(i, 1), r.text(i, 2), r.text(i, 4), r.boolean(i, 3)});
     return out;
 }
 
 } // namespace
 
-void upsertReference(PgConn& c, const Membership& m, const std::string& jsonArray, Clock::time_point deadline) {
+void upsertReference(PgConn& c, const Membership& m, const std::string& jsonArray,
+                     Clock::time_point deadline) {
     PgTransaction tx(c, deadline);
     // The records' lock and sequence: a pull cursor on seq never skips a row.
     c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
     // Unchanged rows keep their seq, so sending a row again costs nothing downstream.
-    c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, deleted, body) "
-           "SELECT $1, r->>'kind', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, coalesce((r->>'revoked')::boolean, false), "
-           "coalesce((r->>'deleted')::boolean, false), r->'body' FROM jsonb_array_elements($2::jsonb) r "
-           "ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, origin = excluded.origin, revoked = excluded.revoked, "
-           "deleted = excluded.deleted, body = excluded.body "
-           "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body OR kiosk_hub.reference.deleted <> excluded.deleted",
-           {std::to_string(m.eventId), pgSafe(jsonArray), m.kiosk}, deadline);
+    c.exec(
+        "INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, deleted, body) "
+        "SELECT $1, r->>'kind', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, "
+        "coalesce((r->>'revoked')::boolean, false), "
+        "coalesce((r->>'deleted')::boolean, false), r->'body' FROM jsonb_array_elements($2::jsonb) "
+        "r "
+        "ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, origin = "
+        "excluded.origin, revoked = excluded.revoked, "
+        "deleted = excluded.deleted, body = excluded.body "
+        "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body OR "
+        "kiosk_hub.reference.deleted <> excluded.deleted",
+        {std::to_string(m.eventId), pgSafe(jsonArray), m.kiosk}, deadline);
     tx.commit(deadline);
 }
 
@@ -59,7 +67,8 @@ int publishDefinitions(PgConn& c, store::Database& db, const Membership& m) {
                      ",\"deleted\":" + (r.deleted ? "true" : "false") + ",\"body\":" + r.body + "}";
         }
         upsertReference(c, m, array + "]", Clock::now() + std::chrono::seconds(60));
-        // Only now: a round killed before this line sends the same rows again (no change on the hub).
+        // Only now: a round killed before this line sends the same rows again (no change on the
+        // hub).
         store::markPublished(db, rows);
         total += static_cast<int>(rows.size());
         if (static_cast<int>(rows.size()) < kBatch) break;
@@ -70,10 +79,12 @@ int publishDefinitions(PgConn& c, store::Database& db, const Membership& m) {
 int pullDefinitions(PgConn& c, store::Database& db, const Membership& m) {
     // Everything past the cursor at once: a question must meet its contest in the same apply,
     // whatever their seqs.
-    auto r = c.exec("SELECT seq, kind, key, deleted, body::text FROM kiosk_hub.reference WHERE event_id = $1 "
-                    "AND kind = ANY($2::text[]) AND seq > $3 AND origin <> $4 ORDER BY seq",
-                    {std::to_string(m.eventId), kindArray(), std::to_string(store::fleetCursor(db, kCursor)), m.kiosk},
-                    Clock::now() + std::chrono::seconds(60));
+    auto r = c.exec(
+        "SELECT seq, kind, key, deleted, body::text FROM kiosk_hub.reference WHERE event_id = $1 "
+        "AND kind = ANY($2::text[]) AND seq > $3 AND origin <> $4 ORDER BY seq",
+        {std::to_string(m.eventId), kindArray(), std::to_string(store::fleetCursor(db, kCursor)),
+         m.kiosk},
+        Clock::now() + std::chrono::seconds(60));
     if (r.rows() == 0) return 0;
     store::Transaction tx(db);
     const int applied = store::applyDefinitions(db, hubRows(r));
@@ -83,9 +94,10 @@ int pullDefinitions(PgConn& c, store::Database& db, const Membership& m) {
 }
 
 void seedDefinitions(PgConn& c, store::Database& db, const Membership& m) {
-    auto r = c.exec("SELECT seq, kind, key, deleted, body::text FROM kiosk_hub.reference WHERE event_id = $1 "
-                    "AND kind = ANY($2::text[]) AND NOT deleted",
-                    {std::to_string(m.eventId), kindArray()}, Clock::now() + std::chrono::seconds(60));
+    auto r = c.exec(
+        "SELECT seq, kind, key, deleted, body::text FROM kiosk_hub.reference WHERE event_id = $1 "
+        "AND kind = ANY($2::text[]) AND NOT deleted",
+        {std::to_string(m.eventId), kindArray()}, Clock::now() + std::chrono::seconds(60));
     store::seedPublished(db, hubRows(r));
 }
 
