@@ -14,7 +14,8 @@ namespace kiosk::services {
 
 struct ConflictRow {
     std::string listId, listName;
-    std::string code, name, unit, categoryId; ///< name and unit "" when the delegate is not known here
+    std::string code, name, unit,
+        categoryId; ///< name and unit "" when the delegate is not known here
     std::string firstKiosk, secondKiosk;
     core::Millis firstAt = 0, secondAt = 0;
     bool operator==(const ConflictRow&) const = default;

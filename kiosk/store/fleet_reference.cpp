@@ -28,11 +28,17 @@ struct Kind {
 const std::vector<Kind>& kinds() {
     static const std::vector<Kind> all = {
         {"categories", {"id"}, ""},
-        {"lists", {"id"}, ", 'categories', json((SELECT json_group_array(category_id) FROM (SELECT category_id FROM list_categories "
-                          "WHERE list_id = t.id ORDER BY category_id)))"},
+        {"lists",
+         {"id"},
+         ", 'categories', json((SELECT json_group_array(category_id) FROM (SELECT category_id FROM "
+         "list_categories "
+         "WHERE list_id = t.id ORDER BY category_id)))"},
         {"teams", {"id"}, ""},
-        {"contests", {"id"}, ", 'teams', json((SELECT json_group_array(json_array(team_id, pos)) FROM (SELECT team_id, pos FROM "
-                             "contest_teams WHERE contest_id = t.id ORDER BY team_id)))"},
+        {"contests",
+         {"id"},
+         ", 'teams', json((SELECT json_group_array(json_array(team_id, pos)) FROM (SELECT team_id, "
+         "pos FROM "
+         "contest_teams WHERE contest_id = t.id ORDER BY team_id)))"},
         {"quiz_rounds", {"contest_id", "id"}, ""},
         {"quiz_questions", {"contest_id", "id"}, ""},
         {"criteria", {"contest_id", "id"}, ""},
@@ -43,14 +49,19 @@ const std::vector<Kind>& kinds() {
     return all;
 }
 
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
-std::string path(const std::string& name) { return "'$.\"" + name + "\"'"; }
+std::string quoted(const std::string& name) {
+    return "\"" + name + "\"";
+}
+std::string path(const std::string& name) {
+    return "'$.\"" + name + "\"'";
+}
 
 std::vector<std::string> columns(Database& db, const std::string& table) {
     std::vector<std::string> out;
     auto st = db.prepare("SELECT name FROM pragma_table_info(?)");
     st.bind(1, table);
-    while (st.step()) out.push_back(st.getText(0));
+    while (st.step())
+        out.push_back(st.getText(0));
     return out;
 }
 
@@ -58,13 +69,15 @@ std::vector<std::string> columns(Database& db, const std::string& table) {
 // travels and an older one ignores it.
 std::string currentSql(Database& db, const Kind& k) {
     std::string key, body = "json_object(";
-    for (const char* c : k.keys) key += (key.empty() ? "t." : ", t.") + quoted(c);
+    for (const char* c : k.keys)
+        key += (key.empty() ? "t." : ", t.") + quoted(c);
     bool first = true;
     for (const auto& c : columns(db, k.name)) {
         body += std::string(first ? "" : ", ") + "'" + c + "', t." + quoted(c);
         first = false;
     }
-    return "SELECT json_array(" + key + ") AS key, " + body + k.extra + ") AS body FROM " + k.name + " t";
+    return "SELECT json_array(" + key + ") AS key, " + body + k.extra + ") AS body FROM " + k.name +
+           " t";
 }
 
 const Kind* findKind(const std::string& name) {
@@ -94,12 +107,14 @@ template <class F> bool savepoint(Database& db, F&& f) {
     }
 }
 
-void upsert(Database& db, const Kind& k, const std::vector<std::string>& local, const std::string& body) {
+void upsert(Database& db, const Kind& k, const std::vector<std::string>& local,
+            const std::string& body) {
     std::set<std::string> present;
     {
         auto& st = db.cached("SELECT key FROM json_each(?1) WHERE json_valid(?1)");
         st.bind(1, body);
-        while (st.step()) present.insert(st.getText(0));
+        while (st.step())
+            present.insert(st.getText(0));
         st.reset();
     }
     std::string cols, vals, set;
@@ -115,22 +130,30 @@ void upsert(Database& db, const Kind& k, const std::vector<std::string>& local, 
         if (!present.count(c)) return; // not a row of ours
         keys += (keys.empty() ? "" : ", ") + quoted(c);
     }
-    db.cached("INSERT INTO " + std::string(k.name) + "(" + cols + ") VALUES(" + vals + ") ON CONFLICT(" + keys + ") DO " +
-              (set.empty() ? "NOTHING" : "UPDATE SET " + set))
+    db.cached("INSERT INTO " + std::string(k.name) + "(" + cols + ") VALUES(" + vals +
+              ") ON CONFLICT(" + keys + ") DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set))
         .bind(1, body)
         .run();
     // The rows that hang off a list or a contest travel inside its body: replace them.
     if (k.name == std::string("lists") && present.count("categories")) {
-        db.cached("DELETE FROM list_categories WHERE list_id = json_extract(?1, '$.id')").bind(1, body).run();
-        db.cached("INSERT INTO list_categories(list_id, category_id) SELECT json_extract(?1, '$.id'), j.value FROM "
-                  "json_each(?1, '$.categories') j WHERE EXISTS (SELECT 1 FROM categories WHERE id = j.value)")
+        db.cached("DELETE FROM list_categories WHERE list_id = json_extract(?1, '$.id')")
+            .bind(1, body)
+            .run();
+        db.cached("INSERT INTO list_categories(list_id, category_id) SELECT json_extract(?1, "
+                  "'$.id'), j.value FROM "
+                  "json_each(?1, '$.categories') j WHERE EXISTS (SELECT 1 FROM categories WHERE id "
+                  "= j.value)")
             .bind(1, body)
             .run();
     }
     if (k.name == std::string("contests") && present.count("teams")) {
-        db.cached("DELETE FROM contest_teams WHERE contest_id = json_extract(?1, '$.id')").bind(1, body).run();
-        db.cached("INSERT INTO contest_teams(contest_id, team_id, pos) SELECT json_extract(?1, '$.id'), "
-                  "json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?1, '$.teams') j "
+        db.cached("DELETE FROM contest_teams WHERE contest_id = json_extract(?1, '$.id')")
+            .bind(1, body)
+            .run();
+        db.cached("INSERT INTO contest_teams(contest_id, team_id, pos) SELECT json_extract(?1, "
+                  "'$.id'), "
+                  "json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?1, "
+                  "'$.teams') j "
                   "WHERE EXISTS (SELECT 1 FROM teams WHERE id = json_extract(j.value, '$[0]'))")
             .bind(1, body)
             .run();
@@ -140,7 +163,8 @@ void upsert(Database& db, const Kind& k, const std::vector<std::string>& local, 
 void remove(Database& db, const Kind& k, const std::string& body) {
     std::string where;
     for (const char* c : k.keys)
-        where += (where.empty() ? "" : " AND ") + quoted(c) + " = json_extract(?1, " + path(c) + ")";
+        where +=
+            (where.empty() ? "" : " AND ") + quoted(c) + " = json_extract(?1, " + path(c) + ")";
     db.cached("DELETE FROM " + std::string(k.name) + " WHERE " + where).bind(1, body).run();
 }
 
@@ -148,7 +172,8 @@ void remove(Database& db, const Kind& k, const std::string& body) {
 
 std::vector<std::string> referenceKindNames() {
     std::vector<std::string> out;
-    for (const auto& k : kinds()) out.emplace_back(k.name);
+    for (const auto& k : kinds())
+        out.emplace_back(k.name);
     return out;
 }
 
@@ -157,11 +182,14 @@ std::vector<RefRow> changedDefinitions(Database& db, int limit) {
     for (const auto& k : kinds()) {
         if (static_cast<int>(out.size()) >= limit) break;
         auto st = db.prepare("WITH cur(key, body) AS (" + currentSql(db, k) +
-                             ") SELECT cur.key, cur.body, 0 FROM cur LEFT JOIN fleet_ref_sent s ON s.kind = ?1 AND s.key = cur.key "
-                             "WHERE s.body IS NOT cur.body UNION ALL SELECT s.key, s.body, 1 FROM fleet_ref_sent s WHERE s.kind = ?1 "
+                             ") SELECT cur.key, cur.body, 0 FROM cur LEFT JOIN fleet_ref_sent s ON "
+                             "s.kind = ?1 AND s.key = cur.key "
+                             "WHERE s.body IS NOT cur.body UNION ALL SELECT s.key, s.body, 1 FROM "
+                             "fleet_ref_sent s WHERE s.kind = ?1 "
                              "AND s.key NOT IN (SELECT key FROM cur) LIMIT ?2");
         st.bind(1, k.name).bind(2, limit - static_cast<int>(out.size()));
-        while (st.step()) out.push_back(RefRow{k.name, st.getText(0), st.getText(1), st.getInt(2) != 0});
+        while (st.step())
+            out.push_back(RefRow{k.name, st.getText(0), st.getText(1), st.getInt(2) != 0});
     }
     return out;
 }
@@ -170,9 +198,13 @@ void markPublished(Database& db, const std::vector<RefRow>& rows) {
     Transaction tx(db);
     for (const auto& r : rows) {
         if (r.deleted)
-            db.cached("DELETE FROM fleet_ref_sent WHERE kind = ? AND key = ?").bind(1, r.kind).bind(2, r.key).run();
+            db.cached("DELETE FROM fleet_ref_sent WHERE kind = ? AND key = ?")
+                .bind(1, r.kind)
+                .bind(2, r.key)
+                .run();
         else
-            db.cached("INSERT INTO fleet_ref_sent(kind, key, body) VALUES(?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET body = excluded.body")
+            db.cached("INSERT INTO fleet_ref_sent(kind, key, body) VALUES(?, ?, ?) ON "
+                      "CONFLICT(kind, key) DO UPDATE SET body = excluded.body")
                 .bind(1, r.kind)
                 .bind(2, r.key)
                 .bind(3, r.body)
@@ -186,12 +218,18 @@ void seedPublished(Database& db, const std::vector<RefRow>& rows) {
     db.exec("DELETE FROM fleet_ref_sent");
     for (const auto& r : rows)
         if (!r.deleted)
-            db.cached("INSERT OR REPLACE INTO fleet_ref_sent(kind, key, body) VALUES(?, ?, ?)").bind(1, r.kind).bind(2, r.key).bind(3, r.body).run();
+            db.cached("INSERT OR REPLACE INTO fleet_ref_sent(kind, key, body) VALUES(?, ?, ?)")
+                .bind(1, r.kind)
+                .bind(2, r.key)
+                .bind(3, r.body)
+                .run();
     tx.commit();
 }
 
 int applyDefinitions(Database& db, std::vector<RefRow> rows) {
-    rows.erase(std::remove_if(rows.begin(), rows.end(), [](const RefRow& r) { return rank(r.kind) < 0; }), rows.end());
+    rows.erase(
+        std::remove_if(rows.begin(), rows.end(), [](const RefRow& r) { return rank(r.kind) < 0; }),
+        rows.end());
     std::stable_sort(rows.begin(), rows.end(), [](const RefRow& a, const RefRow& b) {
         if (a.deleted != b.deleted) return !a.deleted; // every upsert before any deletion
         return a.deleted ? rank(a.kind) > rank(b.kind) : rank(a.kind) < rank(b.kind);
@@ -205,7 +243,9 @@ int applyDefinitions(Database& db, std::vector<RefRow> rows) {
             table = k.name;
             local = columns(db, table);
         }
-        if (savepoint(db, [&] { r.deleted ? remove(db, k, r.body) : upsert(db, k, local, r.body); })) ++applied;
+        if (savepoint(db,
+                      [&] { r.deleted ? remove(db, k, r.body) : upsert(db, k, local, r.body); }))
+            ++applied;
     }
     return applied;
 }

@@ -15,16 +15,22 @@ void drawConflicts(ViewContext& ctx) {
     if (rows.empty()) return;
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kGold), "%s",
-                       core::trf("gui.console.conflicts", {{"n", std::to_string(rows.size())}}).c_str());
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(color::kGold), "%s",
+        core::trf("gui.console.conflicts", {{"n", std::to_string(rows.size())}}).c_str());
     ImGui::PopFont();
     ImGui::TextWrapped("%s", core::tr("gui.console.conflicts_hint").c_str());
     const int offset = ctx.snap.event.utcOffsetMin;
-    if (!ImGui::BeginTable("##conflicts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn(core::tr("export.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(core::tr("export.col.list").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(core::tr("export.col.first_kiosk").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(core::tr("export.col.second_kiosk").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    if (!ImGui::BeginTable("##conflicts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+        return;
+    ImGui::TableSetupColumn(core::tr("export.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            2.0f);
+    ImGui::TableSetupColumn(core::tr("export.col.list").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            1.0f);
+    ImGui::TableSetupColumn(core::tr("export.col.first_kiosk").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(core::tr("export.col.second_kiosk").c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableHeadersRow();
     int n = 0;
     for (const auto& r : rows) {
@@ -37,9 +43,11 @@ void drawConflicts(ViewContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", r.listName.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s · %s", r.firstKiosk.c_str(), core::formatClockSeconds(r.firstAt, offset).c_str());
+        ImGui::TextWrapped("%s · %s", r.firstKiosk.c_str(),
+                           core::formatClockSeconds(r.firstAt, offset).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s · %s", r.secondKiosk.c_str(), core::formatClockSeconds(r.secondAt, offset).c_str());
+        ImGui::TextWrapped("%s · %s", r.secondKiosk.c_str(),
+                           core::formatClockSeconds(r.secondAt, offset).c_str());
     }
     ImGui::EndTable();
 }

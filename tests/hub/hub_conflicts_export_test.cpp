@@ -20,9 +20,9 @@ TEST_CASE("a pulled conflict is in the attendance export (XLSX sheet, CSV) and t
     }
     f.pg.stopImmediate();
     for (int g = 0; g < 2; ++g) {
-        const auto r =
-            runKiosk("--db " + q(f.gates[g]) + " --json checkin " + q(f.badges[0]) + " --kiosk gate" +
-                     std::to_string(g + 1) + " --at 2023-08-04T08:0" + std::to_string(g) + ":00+07:00");
+        const auto r = runKiosk("--db " + q(f.gates[g]) + " --json checkin " + q(f.badges[0]) +
+                                " --kiosk gate" + std::to_string(g + 1) + " --at 2023-08-04T08:0" +
+                                std::to_string(g) + ":00+07:00");
         REQUIRE(r.out.find("\"offline\":true") != std::string::npos);
         REQUIRE(r.out.find("\"status\":\"accepted\"") != std::string::npos);
     }
@@ -33,8 +33,9 @@ TEST_CASE("a pulled conflict is in the attendance export (XLSX sheet, CSV) and t
     REQUIRE(count(f.org, "SELECT count(*) FROM fleet_conflicts") == 1);
 
     const std::string xlsx = f.dir.file("diem-danh.xlsx");
-    REQUIRE(runKiosk("--db " + q(f.org) + " export attendance --format xlsx --out " + q(xlsx))
-                .code == 0);
+    REQUIRE(
+        runKiosk("--db " + q(f.org) + " export attendance --format xlsx --out " + q(xlsx)).code ==
+        0);
     const std::string book = unzipEntry(xlsx, "xl/workbook.xml");
     CHECK(book.find("name=\"Xung đột\"") != std::string::npos);
     const std::string sheet = unzipEntry(xlsx, "xl/worksheets/sheet4.xml");
@@ -61,8 +62,9 @@ TEST_CASE("a pulled conflict is in the attendance export (XLSX sheet, CSV) and t
            both == "gate2@2023-08-04 08:01:00|gate1@2023-08-04 08:00:00"));
 
     const std::string pdf = f.dir.file("bao-cao.pdf");
-    REQUIRE(runKiosk("--db " + q(f.org) + " report --out " + q(pdf) + " --at 2023-08-04T17:00")
-                .code == 0);
+    REQUIRE(
+        runKiosk("--db " + q(f.org) + " report --out " + q(pdf) + " --at 2023-08-04T17:00").code ==
+        0);
     CHECK(pdfText(pdf).find("Có 1 trường hợp một đại biểu được cho vào ở hai máy") !=
           std::string::npos);
 

@@ -140,7 +140,8 @@ TEST_CASE("the organizer's lists, program and questions reach every joined kiosk
     ::unsetenv("KIOSK_HUB_URL");
     CHECK(definitionsSeq(f.pg) == before);
     CHECK(f.pg.psql("SELECT string_agg(kind || key, ',' ORDER BY kind) FROM kiosk_hub.reference "
-                    "WHERE deleted") == "program_items[\"chao-co\"],quiz_questions[\"tim-hieu\",\"c02\"]");
+                    "WHERE deleted") ==
+          "program_items[\"chao-co\"],quiz_questions[\"tim-hieu\",\"c02\"]");
 }
 
 TEST_CASE("a definition deleted while no round ran still reaches the kiosks as a tombstone") {

@@ -75,12 +75,12 @@ TEST_CASE("a kiosk's role reads and writes only its own event's rows") {
     // Writing into event B: refused by the policy (42501), or touching nothing.
     CHECK(refusal(*c, "INSERT INTO kiosk_hub.records(event_id, uuid, kind, kiosk, origin, at, "
                       "body) VALUES(" +
-                          eventB + ", gen_random_uuid(), 'scan', 'x', 'x', 0, '{}')") ==
-          "42501");
+                          eventB + ", gen_random_uuid(), 'scan', 'x', 'x', 0, '{}')") == "42501");
     CHECK(refusal(*c, "INSERT INTO kiosk_hub.presence(event_id, list_id, delegate_code) VALUES(" +
                           eventB + ", 'le', 'X')") == "42501");
-    CHECK(c->exec("UPDATE kiosk_hub.kiosks SET backlog = 99 WHERE event_id = " + eventB)
-              .affected() == 0);
+    CHECK(
+        c->exec("UPDATE kiosk_hub.kiosks SET backlog = 99 WHERE event_id = " + eventB).affected() ==
+        0);
     CHECK(c->exec("UPDATE kiosk_hub.presence SET inside = false WHERE event_id = " + eventB)
               .affected() == 0);
     // Records are append-only for a kiosk, and the roles' table is the owner's alone.
