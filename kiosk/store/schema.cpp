@@ -8,7 +8,7 @@ namespace kiosk::store {
 
 std::vector<Migration> allMigrations() {
     std::vector<Migration> all;
-    for (auto list : {coreMigrations(), ceremonyMigrations(), festivalMigrations(), pinMigrations(), fleetMigrations()})
+    for (auto list : {coreMigrations(), ceremonyMigrations(), festivalMigrations(), pinMigrations(), fleetMigrations(), fleetReferenceMigrations()})
         for (auto& m : list) all.push_back(std::move(m));
     return all;
 }

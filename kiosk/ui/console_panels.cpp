@@ -184,6 +184,7 @@ void drawDevices(ViewContext& ctx, State& st) {
         }
         ImGui::EndTable();
     }
+    drawConflicts(ctx);
 }
 
 void drawSetup(ViewContext& ctx, State& st) {

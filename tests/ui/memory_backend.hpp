@@ -40,6 +40,7 @@ public:
     std::vector<std::pair<std::string, std::string>> apologies; ///< (code, reason), "" = taken back
     /// Who the ceremony waits for, as the dashboard gets it.
     void setAwaited(services::AwaitedList list) { m_snap.awaited = std::move(list); }
+    void setConflicts(std::vector<services::ConflictRow> rows) { m_snap.conflicts = std::move(rows); }
 
     std::vector<core::Delegate> delegates;
     std::map<std::string, core::Millis> firstEntry; ///< by code, list "le"
