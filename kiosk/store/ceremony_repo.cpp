@@ -109,10 +109,10 @@ std::vector<core::ShowAction> loadShowActions(Database& db) {
     std::vector<core::ShowAction> out;
     auto& st = db.cached("SELECT id, at, type, item, target, value FROM show_actions ORDER BY id");
     while (st.step()) {
-        // A type this build does not know (written by a newer one) is skipped rather than guessed.
-        auto type = core::actionTypeFromName(st.getText(2));
-        if (!type) continue;
-        out.push_back(core::ShowAction{st.getInt(0), *type, st.getInt(1), st.getText(3), st.getText(4), st.getInt(5)});
+        // A type this build does not know is an error, not a step skipped: replaying the show
+        // without it would put the MC on the wrong item.
+        const auto type = knownCode(core::actionTypeFromName(st.getText(2)), "show action", st.getText(2));
+        out.push_back(core::ShowAction{st.getInt(0), type, st.getInt(1), st.getText(3), st.getText(4), st.getInt(5)});
     }
     return out;
 }
