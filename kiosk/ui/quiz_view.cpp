@@ -121,10 +121,11 @@ private:
             }
             bool shown = std::find(s.shown.begin(), s.shown.end(), q.id) != s.shown.end();
             bool current = q.id == s.saved.state.questionId;
-            std::string label = (current ? "> "
-                                 : shown ? "✓ "
-                                         : "  ") +
-                                q.id + "  " + core::utf8Prefix(q.text, 60);
+            const std::string head = (current ? "> " : shown ? "✓ " : "  ") + q.id + "  ";
+            // The bank's column is narrow: the question's text ends in "…" where it is cut.
+            const float room =
+                ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(head.c_str()).x;
+            std::string label = head + ellipsize(q.text, room);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(shown ? color::kMuted : color::kText));
             if (ImGui::Selectable(label.c_str(), m_selected == q.id || current)) m_selected = q.id;
             ImGui::PopStyleColor();

@@ -4,8 +4,10 @@
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::ui {
 
@@ -131,14 +133,39 @@ bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImV
     return pressed;
 }
 
-void growToFit(float& grow, float& y, const std::function<void()>& layout, float room) {
+void growToFit(float& grow, float& y, const std::function<void()>& layout, float room,
+               float packScale) {
     static constexpr float kGrowth[] = {1.7f, 1.5f, 1.3f, 1.15f, 1.0f, 0.85f, 0.7f};
-    for (float g : kGrowth) {
+    static constexpr float kSmallest = kGrowth[std::size(kGrowth) - 1];
+    auto fits = [&](float g) {
         grow = g;
         y = 0;
         layout();
-        if (y <= room) return; // else the smallest, measured last
+        return y <= room;
+    };
+    for (float g : kGrowth)
+        if (fits(g * packScale)) return;
+    // A pack that asks for larger text still gets a layout that fits: the unscaled smallest.
+    if (packScale > 1.0f) fits(kSmallest);
+}
+
+std::string ellipsize(std::string_view text, float width) {
+    const std::string whole(text);
+    if (ImGui::CalcTextSize(whole.c_str()).x <= width) return whole;
+    // The longest prefix of whole characters that fits with the ellipsis (binary search on chars).
+    const std::vector<std::string> chars = core::utf8Chars(text);
+    std::size_t lo = 0, hi = chars.size();
+    auto prefix = [&](std::size_t n) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += chars[i];
+        return s + "…";
+    };
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (ImGui::CalcTextSize(prefix(mid).c_str()).x <= width) lo = mid;
+        else hi = mid - 1;
     }
+    return prefix(lo);
 }
 
 float bigButtonWidth(ViewContext& ctx, const std::string& label) {
