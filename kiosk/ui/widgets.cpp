@@ -203,7 +203,9 @@ void arrivalsChart(ViewContext& ctx, const std::vector<std::pair<core::Millis, i
     int peak = 1;
     for (const auto& b : buckets) peak = std::max(peak, b.second);
     const float labelH = ctx.fonts.body->FontSize * 1.2f;
-    const float chartH = size.y - labelH - 8;
+    // A row above the bars for the tallest one's count, a row under them for the clock labels.
+    const float top = p.y + 4 + labelH;
+    const float chartH = size.y - 2 * labelH - 8;
     const size_t n = std::min<size_t>(buckets.size(), 60); // the last ten hours at most
     const size_t first = buckets.size() - n;
     const float barW = std::min(size.x / static_cast<float>(n), size.x / 12.0f); // one bucket is not a wall
@@ -212,11 +214,12 @@ void arrivalsChart(ViewContext& ctx, const std::vector<std::pair<core::Millis, i
         const auto& [start, count] = buckets[first + i];
         const float h = chartH * static_cast<float>(count) / static_cast<float>(peak);
         const float x = p.x + barW * static_cast<float>(i);
-        dl->AddRectFilled(ImVec2(x + 2, p.y + 4 + chartH - h), ImVec2(x + barW - 2, p.y + 4 + chartH), color::kAccept);
+        dl->AddRectFilled(ImVec2(x + 2, top + chartH - h), ImVec2(x + barW - 2, top + chartH),
+                          color::kAccept);
         if (count > 0 && barW > ctx.fonts.body->FontSize * 1.5f) {
             const std::string c = std::to_string(count);
-            dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(x + 4, p.y + 4 + chartH - h - labelH), color::kText,
-                        c.c_str());
+            dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
+                        ImVec2(x + 4, top + chartH - h - labelH), color::kText, c.c_str());
         }
         const size_t every = std::max<size_t>(1, static_cast<size_t>(ctx.fonts.body->FontSize * 3.5f / barW));
         if (i % every == 0) {
