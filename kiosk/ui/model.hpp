@@ -49,6 +49,7 @@ struct Snapshot {
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
     JobStatus job;             ///< the organizer's running or last job
     std::string fleet;         ///< "hub connected" / "offline since 09:12, backlog 37 / conflicts 2"; "" when not joined
+    bool fleetConnected = false; ///< the hub answered the last round (the status line's colour)
     services::AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
 
     /// Present and expected on a list, all categories together.
