@@ -29,7 +29,7 @@ TEST_CASE("replay scripts parse, with comments, and bad lines are refused with t
     CHECK_FALSE(ui::parseReplay("at 0 scan\n", error));
 }
 
-TEST_CASE("replay steps without times run in order; wait and mark are checked when read", "[ui][replay]") {
+TEST_CASE("replay steps without times run in order, wait and mark are checked when read", "[ui][replay]") {
     std::string error;
     auto steps = ui::parseReplay("scan ANTQ23-D1\nwait card welcome\nwait peer Cổng 2 seen_d1\nmark ready\nquit\n", error);
     REQUIRE(steps);
