@@ -44,6 +44,8 @@ const std::vector<Kind>& kinds() {
 
 std::string cursorName(const Kind& k) { return std::string("push:") + k.table; }
 
+} // namespace
+
 // PostgreSQL refuses invalid UTF-8 and \u0000 in jsonb; scanner text may hold both.
 std::string pgSafe(const std::string& json) {
     std::string out;
@@ -52,6 +54,8 @@ std::string pgSafe(const std::string& json) {
     for (size_t at = 0; (at = out.find("\\u0000", at)) != std::string::npos;) out.replace(at, 6, "\\ufffd");
     return out;
 }
+
+namespace {
 
 std::string pushSelect(const Kind& k) {
     std::string body = "json_object(";
@@ -308,6 +312,7 @@ ON CONFLICT(code) DO UPDATE SET name = excluded.name, title = excluded.title, un
 } // namespace
 
 int pull(PgConn& c, store::Database& db, const Membership& m) {
+    pullDefinitions(c, db, m); // first: a pulled delegate needs its category
     pullReference(c, db, m);
     int applied = 0;
     for (;;) {
@@ -360,23 +365,13 @@ ORDER BY updated_at)SQL");
         st.bind(1, since).bind(2, m.organizer).bind(3, "W" + std::to_string(m.kioskNo) + "-*");
         while (st.step()) {
             if (n++) array += ',';
-            array += "{\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
+            array += "{\"kind\":\"delegates\",\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
                      ",\"body\":" + st.getText(3) + "}";
             newest = std::max(newest, st.getInt(2));
         }
     }
     if (n == 0) return 0;
-    const auto deadline = Clock::now() + std::chrono::seconds(120);
-    PgTransaction tx(c, deadline);
-    c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
-    // Unchanged rows keep their seq, so republishing the newest millisecond costs nothing downstream.
-    c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, body) "
-           "SELECT $1, 'delegates', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, (r->>'revoked')::boolean, r->'body' "
-           "FROM jsonb_array_elements($2::jsonb) r ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, "
-           "origin = excluded.origin, revoked = excluded.revoked, body = excluded.body "
-           "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body",
-           {std::to_string(m.eventId), pgSafe(array + "]"), m.kiosk}, deadline);
-    tx.commit(deadline);
+    upsertReference(c, m, array + "]", Clock::now() + std::chrono::seconds(120));
     store::setFleetCursor(db, "ref:delegates_at", newest);
     return n;
 }

@@ -36,9 +36,7 @@ core::Contest readContest(const Statement& st) {
     c.aggregation = knownCode(core::parseAggregation(st.getText(8)), "aggregation", st.getText(8));
     c.tieBreaks = knownCode(core::parseTieBreaks(st.getText(9)), "tie-break", st.getText(9));
     c.decimals = int(st.getInt(10));
-    const std::string better = st.getText(11);
-    if (better != "lower" && better != "higher") unknownCode("better", better);
-    c.better = better == "lower" ? core::Better::Lower : core::Better::Higher;
+    c.better = knownCode(core::kBetterCodes.parse(st.getText(11)), "better", st.getText(11));
     c.resultUnit = st.getText(12);
     c.timeResults = st.getInt(13) != 0;
     c.tiePlaces = int(st.getInt(14));
@@ -53,7 +51,7 @@ void saveContest(Database& db, const core::Contest& c) {
     st.bind(1, c.id).bind(2, c.name).bind(3, core::contestKindCode(c.kind)).bind(4, c.pos);
     st.bind(5, c.prizes.first).bind(6, c.prizes.second).bind(7, c.prizes.third).bind(8, c.prizes.consolation);
     st.bind(9, core::aggregationName(c.aggregation)).bind(10, core::tieBreaksText(c.tieBreaks)).bind(11, c.decimals);
-    st.bind(12, c.better == core::Better::Lower ? "lower" : "higher").bind(13, c.resultUnit);
+    st.bind(12, core::kBetterCodes.code(c.better)).bind(13, c.resultUnit);
     st.bind(14, c.timeResults).bind(15, c.tiePlaces).run();
 }
 
@@ -292,7 +290,7 @@ void appendBuzzEvent(Database& db, const std::string& contestId, const BuzzEvent
     auto st = db.prepare(
         "INSERT INTO buzz_events(contest_id, show_id, kind, team_id, at, press_kind, press_order, since_open) "
         "VALUES(?,?,?,?,?,?,?,?)");
-    st.bind(1, contestId).bind(2, e.showId).bind(3, e.kind).bind(4, e.teamId).bind(5, e.at).bind(6, e.pressKind);
+    st.bind(1, contestId).bind(2, e.showId).bind(3, core::buzzKindCode(e.kind)).bind(4, e.teamId).bind(5, e.at).bind(6, e.pressKind);
     st.bind(7, e.order).bind(8, e.sinceOpen).run();
 }
 
@@ -302,9 +300,12 @@ std::vector<BuzzEvent> loadBuzzEvents(Database& db, const std::string& contestId
         "WHERE contest_id=? AND show_id=? ORDER BY id");
     st.bind(1, contestId).bind(2, showId);
     std::vector<BuzzEvent> out;
-    while (st.step())
-        out.push_back({st.getInt(0), st.getInt(1), st.getText(2), st.getText(3), st.getInt(4), st.getText(5),
-                       int(st.getInt(6)), st.getInt(7)});
+    while (st.step()) {
+        const auto kind = st.getText(2), press = st.getText(5);
+        if (!press.empty()) knownCode(core::parsePressKind(press), "press kind", press);
+        out.push_back({st.getInt(0), st.getInt(1), knownCode(core::parseBuzzKind(kind), "buzz kind", kind), st.getText(3),
+                       st.getInt(4), press, int(st.getInt(6)), st.getInt(7)});
+    }
     return out;
 }
 

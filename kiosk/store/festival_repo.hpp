@@ -57,11 +57,11 @@ std::vector<std::string> shownQuestions(Database& db, const std::string& contest
 std::int64_t appendScoreEvent(Database& db, const std::string& contestId, const core::ScoreEvent& e);
 std::vector<core::ScoreEvent> loadScoreEvents(Database& db, const std::string& contestId);
 
-/// One buzzer log entry: "open", "press", "wrong", "right", "close" or "undo" (of the last verdict).
+/// One buzzer log entry (an undo takes back the last verdict).
 struct BuzzEvent {
     std::int64_t id = 0;
     std::int64_t showId = 0;
-    std::string kind;
+    core::BuzzKind kind = core::BuzzKind::Open;
     std::string teamId;
     core::Millis at = 0;
     std::string pressKind; ///< for presses: how the arbiter took it

@@ -11,6 +11,7 @@
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/pin_rule.hpp"
 #include "kiosk/services/awaited.hpp"
+#include "kiosk/services/fleet_conflicts.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/services/print_queue.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -51,6 +52,7 @@ struct Snapshot {
     std::string fleet;         ///< "hub connected" / "offline since 09:12, backlog 37 / conflicts 2"; "" when not joined
     bool fleetConnected = false; ///< the hub answered the last round (the status line's colour)
     services::AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
+    std::vector<services::ConflictRow> conflicts; ///< offline double admissions the hub reported (device tab)
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;

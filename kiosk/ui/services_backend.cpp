@@ -73,6 +73,7 @@ void ServicesBackend::reload() {
     const auto space = std::filesystem::space(dir, ec);
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
     s.awaited = services::awaitedDelegates(db);
+    s.conflicts = services::fleetConflicts(*m_session);
     s.version = m_snap.version + 1;
     s.job = m_snap.job;
     s.fleet = m_snap.fleet;

@@ -59,7 +59,7 @@ int scoreOf(const services::QuizSnapshot& s, const std::string& team) {
 
 } // namespace
 
-TEST_CASE("quiz host: show, countdown, mark every team, undo; a restart resumes") {
+TEST_CASE("quiz host: show, countdown, mark every team, undo, a restart resumes") {
     TempDb t;
     seedQuiz(*t.db);
     {
