@@ -234,16 +234,8 @@ TEST_CASE("a judge's machine killed in the middle of pushing festival records, t
                       0});
         tx.commit();
     }
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::execl(KIOSK_BIN, KIOSK_BIN, "--db", f.gates[0].c_str(), "hub", "sync",
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    const bool started = waitFor([&] { return hubCount(f.pg, "kind = 'score_event'") > 0; },
-                                 std::chrono::seconds(60));
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, nullptr, 0);
+    const bool started =
+        syncKilledWhen(f.gates[0], [&] { return hubCount(f.pg, "kind = 'score_event'") > 0; });
     REQUIRE(started);
     CHECK(hubCount(f.pg, "kind = 'score_event'") < kEvents); // really in the middle
     REQUIRE(sync(f.gates[0]));

@@ -47,16 +47,8 @@ TEST_CASE("a kiosk killed with SIGKILL in the middle of a push loses and doubles
         }
         tx.commit();
     }
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::execl(KIOSK_BIN, KIOSK_BIN, "--db", f.gates[0].c_str(), "hub", "sync",
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
     const bool started =
-        waitFor([&] { return hubCount(f.pg, "kind = 'scan'") > 0; }, std::chrono::seconds(60));
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, nullptr, 0);
+        syncKilledWhen(f.gates[0], [&] { return hubCount(f.pg, "kind = 'scan'") > 0; });
     REQUIRE(started);
     const auto atKill = hubCount(f.pg, "kind = 'scan'");
     CHECK(atKill < kRows); // really in the middle

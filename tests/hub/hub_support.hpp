@@ -1,7 +1,10 @@
 #pragma once
 // What the hub tests share: a fleet of event databases joined to a throwaway hub, badge texts,
 // counting what each database and the hub hold.
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <random>
@@ -119,6 +122,20 @@ template <class F> bool waitFor(F&& done, std::chrono::milliseconds deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return done();
+}
+
+/// Starts `kiosk --db DB hub sync`, kills it with SIGKILL as soon as started() holds (or after 60 s);
+/// returns whether it held, i.e. the push was really under way when it was killed.
+template <class F> bool syncKilledWhen(const std::string& db, F&& started) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::execl(KIOSK_BIN, KIOSK_BIN, "--db", db.c_str(), "hub", "sync", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    const bool held = waitFor(started, std::chrono::seconds(60));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    return held;
 }
 
 } // namespace kiosk::test
