@@ -244,7 +244,7 @@ TEST_CASE("CLI: every command's help line is in Vietnamese first, English with -
     CHECK(checked > 60);
 }
 
-TEST_CASE("CLI: a command group named alone prints its help; parse errors keep only the names in English") {
+TEST_CASE("CLI: a command group named alone prints its help, parse errors keep only the names in English") {
     for (const std::string group : {"delegates", "hub", "program"}) {
         INFO("kiosk " << group);
         const auto r = runKiosk(group);
