@@ -218,7 +218,9 @@ private:
         if (buzzer && s.turn) {
             const auto* t = s.team(*s.turn);
             ImGui::PushFont(ctx.fonts.title);
+            ImGui::PushTextWrapPos(0); // a long unit's name wraps in the column, never cut
             ImGui::TextColored(ImColor(color::kGold), "%s", core::trf("festival.gui.turn", {{"team", t ? t->name : *s.turn}}).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::PopFont();
             if (bigButton(ctx, "quiz_turn_right", core::tr("festival.gui.right"))) later([this, team = *s.turn, now = ctx.now] { return m_host->mark(team, true, now); });
             ImGui::SameLine();

@@ -125,6 +125,9 @@ TEST_CASE(
     // The quiz host on the long question (c27), as the trial saw it; the stage shows it too.
     kiosk::services::QuizHost host(*db, "tim-hieu", "test");
     REQUIRE(host.show("c27", 1692320400000).ok);
+    // Running, and a team with a long name has buzzed: the host's "whose turn" line is up.
+    REQUIRE(host.start(1692320400100).ok);
+    REQUIRE(host.buzz("cdc", 1692320400500).ok);
     for (const Size& size : kSizes) {
         DisplaySize display(size);
         for (const char* role : {"quiz", "stage", "judge"}) {
