@@ -7,87 +7,18 @@
 #include <filesystem>
 #include <thread>
 
-#include "../hub/pg_cluster.hpp"
 #include "bench.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "hub_fixture.hpp"
 #include "kiosk/core/uuid.hpp"
 #include "kiosk/services/checkin_desk.hpp"
-#include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/fleet_repo.hpp"
-#include "synthetic.hpp"
 
 namespace kiosk::bench {
 namespace {
 
 constexpr int kBadges = 5000;
-
-struct HubBench {
-    test::PgCluster pg;
-    std::string dir;
-    std::string org, gateA, gateB, gateC, local;
-    std::vector<std::string> badges; ///< synthetic delegates' badge texts
-    std::vector<std::string> codes;
-
-    HubBench() {
-        char tmpl[] = "/tmp/kiosk-bench-hub-XXXXXX";
-        dir = ::mkdtemp(tmpl);
-        org = dir + "/org.db";
-        services::InitOptions o;
-        o.packDir = core::dataDir() + "/ngay-hoi-antq-2023";
-        o.dbPath = org;
-        o.force = true;
-        o.wholeDayWindows = true;
-        if (!services::initEvent(o).ok) throw std::runtime_error("init failed");
-        {
-            auto s = services::Session::open(org);
-            store::Transaction tx(s->db());
-            for (auto& d : syntheticDelegates(kBadges)) {
-                store::upsertDelegate(s->db(), d, core::nowMillis());
-                badges.push_back(core::makeBadgeText(s->badgeKey(), s->event().prefix, d.code, 1));
-                codes.push_back(d.code);
-            }
-            store::touchDelegates(s->db());
-            tx.commit();
-            s->db().backupTo(dir + "/local.db");
-        }
-        local = dir + "/local.db";
-        auto c = hub::PgConn::connect(pg.url(), std::chrono::seconds(10));
-        c->setBudget(std::chrono::seconds(60));
-        hub::migrateHub(*c);
-        auto db = store::Database::open(org);
-        const auto ev = hub::publishEvent(*c, *db, "organizer");
-        member(*db, *c, ev, "organizer", true);
-        auto fleet = services::Fleet::open(*db);
-        fleet->syncOnce(*db);
-        for (auto* path : {&gateA, &gateB, &gateC}) {
-            *path = dir + "/gate" + std::to_string(path - &gateA) + ".db";
-            db->backupTo(*path);
-            auto g = store::Database::open(*path);
-            g->exec("DELETE FROM fleet_config; DELETE FROM fleet_cursor;");
-            member(*g, *c, ev, "gate" + std::to_string(path - &gateA), false);
-            hub::skipExistingRows(*g);
-        }
-    }
-    ~HubBench() {
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    void member(store::Database& db, hub::PgConn& c, std::int64_t ev, const std::string& name,
-                bool organizer) {
-        const auto no = hub::registerKiosk(c, ev, name, core::newUuid());
-        store::fleetSet(db, "hub_url", pg.url());
-        store::fleetSet(db, "kiosk", name);
-        store::fleetSet(db, "event_id", std::to_string(ev));
-        store::fleetSet(db, "kiosk_no", std::to_string(no));
-        store::fleetSet(db, "organizer", organizer ? "1" : "0");
-    }
-};
-
-core::Millis eventMorning() {
-    return *core::parseIso8601("2023-08-04T08:00:00+07:00", 420);
-}
 
 std::vector<double> scanTimes(const std::string& path, const std::vector<std::string>& badges,
                               bool joined, int& offline) {
@@ -111,10 +42,10 @@ std::vector<double> scanTimes(const std::string& path, const std::vector<std::st
     return ms;
 }
 
-void checkinLatency(HubBench& h, Report& rep) {
+void checkinLatency(HubFixture& h, Report& rep) {
     const std::vector<std::string> some(h.badges.begin(), h.badges.begin() + 300);
     int offline = 0, none = 0;
-    auto hubMs = scanTimes(h.gateA, some, true, offline);
+    auto hubMs = scanTimes(h.gates[0], some, true, offline);
     auto localMs = scanTimes(h.local, some, false, none);
     rep.add({"hub", fmt("check-in, median / p99 (300 scans, loopback; %d went offline)", offline),
              fmt("%.2f / %.2f ms", quantile(hubMs, 0.5), quantile(hubMs, 0.99)),
@@ -124,13 +55,13 @@ void checkinLatency(HubBench& h, Report& rep) {
 }
 
 // Commit at gate A to visible at gate B (B runs the GUI's background sync).
-void propagation(HubBench& h, Report& rep) {
-    services::FleetSyncThread syncB(h.gateB, 250);
-    auto a = services::Session::open(h.gateA);
+void propagation(HubFixture& h, Report& rep) {
+    services::FleetSyncThread syncB(h.gates[1], 250);
+    auto a = services::Session::open(h.gates[0]);
     services::CheckinDesk desk(*a);
     auto fleet = services::Fleet::open(a->db());
     desk.setFleet(fleet.get());
-    auto b = store::Database::open(h.gateB);
+    auto b = store::Database::open(h.gates[1]);
     std::vector<double> ms, peer;
     services::ScanRequest r;
     r.kiosk = "benchA";
@@ -172,8 +103,8 @@ void propagation(HubBench& h, Report& rep) {
 }
 
 // 5000 offline entries (a scan and a check-in each) pushed in one round, beside COPY of the rows.
-void backlogMerge(HubBench& h, Report& rep) {
-    auto db = store::Database::open(h.gateC);
+void backlogMerge(HubFixture& h, Report& rep) {
+    auto db = store::Database::open(h.gates[2]);
     std::string copyData;
     {
         store::Transaction tx(*db);
@@ -235,7 +166,7 @@ Register reg("hub", [](Report& rep) {
     // This shared 2-core machine is loaded: a generous budget, so a slow answer is measured
     // rather than turned into an offline decision (the bench throws if one goes offline anyway).
     ::setenv("KIOSK_HUB_BUDGET_MS", "3000", 0);
-    HubBench h;
+    HubFixture h(3, 5000);
     checkinLatency(h, rep);
     propagation(h, rep);
     backlogMerge(h, rep);

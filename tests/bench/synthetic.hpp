@@ -27,7 +27,7 @@ inline std::vector<core::Delegate> syntheticDelegates(size_t n, unsigned seed = 
     out.reserve(n);
     for (size_t i = 0; i < n; ++i) {
         core::Delegate d;
-        char code[16];
+        char code[24]; // "S" + up to 20 digits + NUL
         std::snprintf(code, sizeof code, "S%06zu", i + 1);
         d.code = code;
         d.name = std::string(pick(ho)) + " " + pick(dem) + " " + pick(dem) + " " + pick(ten);

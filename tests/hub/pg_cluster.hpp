@@ -74,6 +74,8 @@ class PgCluster {
         sh(m_user + kBin + "/pg_ctl -D " + m_dir + "/data -m immediate -w stop");
     }
     int port() const { return m_port; }
+    /// The cluster's folder (data/ holds postmaster.pid: the benchmark reads the server's CPU).
+    const std::string& dir() const { return m_dir; }
     /// The URL with the password (for $KIOSK_HUB_URL) or without it (password from $PGPASSWORD).
     std::string url(bool withPassword = true, int port = 0) const {
         return std::string("postgresql://kiosk") +
