@@ -72,7 +72,7 @@ TEST_CASE("ceremony feed: a missing database throws and is retried, then the run
     CHECK_FALSE(runner.model(test::at("08:00:00")).items.empty());
 }
 
-TEST_CASE("festival feed: no database is a message; the screens' services on the first contests",
+TEST_CASE("festival feed: no database is a message, and the screens' services start on the first contests",
           "[services][feeds]") {
     services::FestivalFeed none("");
     CHECK_FALSE(none.open());
