@@ -97,12 +97,23 @@ void localizeFormatter(CLI::App& app) {
 // with CLI11's detail (which names the option) after it.
 std::string parseErrorMessage(const CLI::ParseError& e) {
     const char* kind = "usage";
-    if (dynamic_cast<const CLI::RequiredError*>(&e)) kind = "required";
-    else if (dynamic_cast<const CLI::ExtrasError*>(&e)) kind = "extras";
+    std::string detail = e.what();
+    // The parts of CLI11's English that name no option are the user's language already: keep only
+    // the names ("The following arguments were not expected: a b" -> "a b"; "--x is required" -> "--x").
+    auto after = [&detail](std::string_view lead) {
+        if (const auto at = detail.find(lead); at != std::string::npos) detail = detail.substr(at + lead.size());
+    };
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+        kind = "required";
+        if (const auto at = detail.rfind(" is required"); at != std::string::npos) detail.resize(at);
+    } else if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        kind = "extras";
+        after("not expected: ");
+    }
     else if (dynamic_cast<const CLI::ConversionError*>(&e)) kind = "conversion";
     else if (dynamic_cast<const CLI::ValidationError*>(&e)) kind = "validation";
     else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) kind = "mismatch";
-    return core::trf(std::string("cli.parse.") + kind, {{"detail", e.what()}});
+    return core::trf(std::string("cli.parse.") + kind, {{"detail", detail}});
 }
 
 } // namespace
@@ -168,6 +179,18 @@ int run(int argc, char** argv) {
         return app.exit(e) == 0 ? kExitOk : kExitError;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kExitOk : kExitError; // --version and the like
+        // A group named alone (`kiosk delegates`, `kiosk hub`): its help, as `kiosk` alone prints
+        // the whole help, not an error.
+        CLI::App* chosen = &app;
+        std::string path = "kiosk";
+        while (!chosen->get_subcommands().empty()) {
+            chosen = chosen->get_subcommands().front();
+            path += " " + chosen->get_name();
+        }
+        if (chosen != &app && dynamic_cast<const CLI::RequiredError*>(&e) && !chosen->get_subcommands({}).empty()) {
+            std::cout << app.get_formatter()->make_help(chosen, path, CLI::AppFormatMode::Normal);
+            return kExitOk;
+        }
         ctx.fail(kExitError, "usage", parseErrorMessage(e));
         if (!ctx.json) std::cerr << core::tr("cli.parse.see_help") << '\n';
     } catch (const services::DbError& e) {

@@ -1,5 +1,7 @@
 #include "kiosk/services/session.hpp"
 
+#include "kiosk/core/i18n.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -29,7 +31,7 @@ std::unique_ptr<store::Database> Session::create(const std::string& path) {
 }
 
 std::unique_ptr<Session> Session::open(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw store::DbError(14, "no event database at " + path + " (run kiosk init)");
+    if (!std::filesystem::exists(path)) throw store::DbError(14, core::trf("cli.no_database", {{"path", path}}));
     auto db = store::Database::open(path, false);
     store::migrate(*db);
     std::unique_ptr<Session> s(new Session(std::move(db)));

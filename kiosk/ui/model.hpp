@@ -35,6 +35,7 @@ struct Snapshot : services::EventSnapshot {
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
     JobStatus job;             ///< the organizer's running or last job
     std::string fleet;         ///< "hub connected" / "offline since 09:12, backlog 37 / conflicts 2"; "" when not joined
+    bool fleetConnected = false; ///< the hub answered the last round (the status line's colour)
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;

@@ -23,6 +23,7 @@ void ServicesBackend::reload() {
     s.version = m_snap.version + 1;
     s.job = m_snap.job;
     s.fleet = m_snap.fleet;
+    s.fleetConnected = m_snap.fleetConnected;
     m_snap = std::move(s);
 }
 
@@ -35,8 +36,10 @@ bool ServicesBackend::refresh(core::Millis now) {
         jobChanged = true;
     }
     if (m_fleetSync) {
-        if (auto line = services::describeFleet(m_fleetSync->status(), m_snap.event.utcOffsetMin); line != m_snap.fleet) {
+        const auto status = m_fleetSync->status();
+        if (auto line = services::describeFleet(status, m_snap.event.utcOffsetMin); line != m_snap.fleet) {
             m_snap.fleet = std::move(line);
+            m_snap.fleetConnected = status.connected;
             ++m_snap.version;
             jobChanged = true;
         }
@@ -80,6 +83,9 @@ ScanOutcome ServicesBackend::scan(const ScanRequest& request, core::Millis now) 
         out.firstKiosk = o.state.firstEntryKiosk;
         out.at = o.at;
         m_dirty = true;
+        // Decided offline while the status line still says connected: a round now, so the line
+        // catches up with what the desk just learnt instead of waiting for the interval.
+        if (o.offline && m_fleetSync) m_fleetSync->poke();
     } catch (const services::DbError& e) {
         out.error = describeDbError(e);
     } catch (const std::exception& e) {

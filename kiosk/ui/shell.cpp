@@ -39,6 +39,23 @@ std::string shownCode(const std::string& text) {
     return clean;
 }
 
+
+// Where this machine stands with the hub, on every screen (docs/FLEET.md): a pill at the bottom
+// left that staff can read at a glance, green dot when the hub answers, amber when offline.
+void drawFleetStatus(const ViewContext& ctx) {
+    const float scale = ctx.scale;
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const char* text = ctx.snap.fleet.c_str();
+    const ImVec2 t = ImGui::CalcTextSize(text);
+    const float pad = 6 * scale, dot = 5 * scale;
+    const ImVec2 min(8 * scale, size.y - t.y - 2 * pad - 8 * scale);
+    const ImVec2 max(min.x + 3 * pad + 2 * dot + t.x, min.y + t.y + 2 * pad);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(min, max, IM_COL32(0, 0, 0, 170), t.y);
+    dl->AddCircleFilled(ImVec2(min.x + pad + dot, (min.y + max.y) / 2), dot,
+                        ctx.snap.fleetConnected ? color::kAccept : color::kWarn);
+    dl->AddText(ImVec2(min.x + 2 * pad + 2 * dot, min.y + pad), color::kText, text);
+}
 } // namespace
 
 Shell::Shell(Backend& backend, const platform::Fonts& fonts, const std::string& role, Settings settings)
@@ -261,9 +278,7 @@ FrameResult Shell::frame(core::Millis now, float scale, const CameraPicture* cam
     }
 
     // Where this machine stands with the hub, on every screen (docs/FLEET.md); "" when not joined.
-    if (!ctx.snap.fleet.empty())
-        ImGui::GetForegroundDrawList()->AddText(ImVec2(8 * scale, ImGui::GetIO().DisplaySize.y - 22 * scale), color::kGold,
-                                                ctx.snap.fleet.c_str());
+    if (!ctx.snap.fleet.empty()) drawFleetStatus(ctx);
 
     drawNotice(ctx);
     switch (m_pin.draw(ctx)) {
@@ -318,6 +333,7 @@ std::string Shell::stateJson() const {
         json.endObject();
     }
     const Snapshot& snap = m_backend.snapshot();
+    json.field("hub", snap.fleet.empty() ? "" : snap.fleetConnected ? "connected" : "offline");
     json.key("present").beginObject();
     for (const auto& l : snap.lists) json.field(l.id, snap.totals(l.id).first);
     json.endObject();

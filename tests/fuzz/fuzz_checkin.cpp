@@ -50,8 +50,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const size_t at = in.byte() % text.size();
         const char c = static_cast<char>(in.byte());
         if (text[at] != c) {
+            const std::string before = core::parseBadge(core::cleanScan(text)).text;
             text[at] = c;
-            if (origin == Ours) origin = Forged; // an altered badge of ours is a forgery
+            // An altered badge of ours is a forgery, unless the change is one the desk undoes
+            // (parseBadge upper-cases: a scanner with Caps Lock on types our badge in lower case).
+            if (origin == Ours && core::parseBadge(core::cleanScan(text)).text != before) origin = Forged;
         }
     }
     const bool plainAllowed = how & 0x20;

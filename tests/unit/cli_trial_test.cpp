@@ -243,3 +243,25 @@ TEST_CASE("CLI: every command's help line is in Vietnamese first, English with -
     }
     CHECK(checked > 60);
 }
+
+TEST_CASE("CLI: a command group named alone prints its help; parse errors keep only the names in English") {
+    for (const std::string group : {"delegates", "hub", "program"}) {
+        INFO("kiosk " << group);
+        const auto r = runKiosk(group);
+        CHECK(r.code == 0);
+        CHECK(has(r.out, "Cách dùng: kiosk " + group));
+        CHECK_FALSE(has(r.out, "subcommand is required"));
+    }
+    CHECK(has(runKiosk("--lang en hub").out, "Usage: kiosk hub"));
+    const auto extra = runKiosk("stats --bogus-flag");
+    CHECK(extra.code == 2);
+    CHECK(has(extra.out, "Có tham số không dùng được ở đây: --bogus-flag"));
+    CHECK_FALSE(has(extra.out, "not expected"));
+    const auto missing = runKiosk("delegates add");
+    CHECK(has(missing.out, "Thiếu tham số bắt buộc: --name"));
+    CHECK_FALSE(has(missing.out, "is required"));
+    kiosk::test::TempDir dir;
+    const auto noDb = runKiosk("--db " + dir.file("none.db") + " stats");
+    CHECK(noDb.code == 2);
+    CHECK(has(noDb.out, "Chưa có cơ sở dữ liệu sự kiện tại"));
+}
