@@ -11,9 +11,9 @@
 #include "kiosk/core/json.hpp"
 #include "kiosk/core/uuid.hpp"
 #include "kiosk/hub/hub.hpp"
-#include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/services/event_admin.hpp"
 #include "kiosk/services/fleet_membership.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 
 namespace kiosk::cli {
 
@@ -140,7 +140,10 @@ int sync(Context& ctx) {
     if (ctx.json) {
         core::JsonWriter w;
         w.beginObject().field("connected", round.connected).field("pushed", round.pushedRecords).field("pulled", round.pulledRecords);
-        w.field("published", round.published).field("backlog", hub::backlog(db)).field("conflicts", services::fleetConflictCount(ctx.session())).endObject();
+        w.field("published", round.published)
+            .field("backlog", hub::backlog(db))
+            .field("conflicts", services::fleetConflictCount(ctx.session()))
+            .endObject();
         ctx.out(w.str());
     } else if (round.connected) {
         ctx.out(core::trf("hub.sync_done", {{"pushed", std::to_string(round.pushedRecords)}, {"pulled", std::to_string(round.pulledRecords)}}));

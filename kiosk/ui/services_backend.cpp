@@ -8,7 +8,8 @@ namespace kiosk::ui {
 using services::describeDbError;
 
 ServicesBackend::ServicesBackend(std::unique_ptr<services::Session> session)
-    : m_session(std::move(session)), m_feed(*m_session), m_desk(*m_session), m_directory(*m_session),
+    : m_session(std::move(session)), m_feed(*m_session), m_desk(*m_session),
+      m_directory(*m_session),
       m_jobs(std::make_unique<PaperJobs>(m_feed.path(), services::outputDirFor(m_feed.path()))) {
     if ((m_fleet = m_feed.openFleet())) {
         m_desk.setFleet(m_fleet.get());
