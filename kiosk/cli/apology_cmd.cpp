@@ -2,6 +2,7 @@
 #include "kiosk/cli/context.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/time.hpp"
 #include "kiosk/services/awaited.hpp"
@@ -27,6 +28,9 @@ void addApologise(CLI::App& parent, Context& ctx) {
                                      : services::apologise(db, *code, *reason, *kiosk, core::nowMillis());
         if (error == services::ApologyError::MissingReason)
             return ctx.fail(kExitError, "missing_reason", core::tr("delegates.apology_needs_reason"));
+        if (error == services::ApologyError::TooLong)
+            // The same check as the service's, on the untrimmed text: it is at least as long.
+            return ctx.fail(kExitError, "too_long", *core::lengthProblem(core::TextField::Reason, *reason));
         if (error == services::ApologyError::NotFound)
             return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code}}));
         if (ctx.json) {

@@ -44,12 +44,23 @@ void restrictFile(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((path + suffix).c_str(), S_IRUSR | S_IWUSR);
 }
 
+struct SetupOptions {
+    std::string kiosk = "organizer";
+    std::string role;         ///< the event role's name (default kiosk_<database>_ev<id>)
+    bool newPassword = false; ///< give the role a new password: every kiosk must join again
+};
+
 int fail(Context& ctx, const std::string& key, const std::vector<std::pair<std::string, std::string>>& values = {}) {
     ctx.err(core::trf(key, values));
     return kExitError;
 }
 
-int setup(Context& ctx, const std::string& arg, const std::string& kiosk) {
+// The URL this machine keeps: the event role's credentials when the hub has a role for the event.
+std::string kioskUrl(const std::string& url, const std::optional<hub::EventRole>& role) {
+    return role && !role->password.empty() ? hub::withCredentials(url, role->name, role->password) : url;
+}
+
+int setup(Context& ctx, const std::string& arg, const SetupOptions& o) {
     const auto url = hubUrl(ctx, arg);
     if (!url) return kExitError;
     auto& db = ctx.session().db();
@@ -57,21 +68,27 @@ int setup(Context& ctx, const std::string& arg, const std::string& kiosk) {
     conn->setBudget(kSetupBudget);
     const int migrated = hub::migrateHub(*conn);
     const std::string instance = services::fleetInstance(db);
-    const auto eventId = hub::publishEvent(*conn, db, kiosk);
-    const int no = hub::registerKiosk(*conn, eventId, kiosk, instance);
-    if (no < 0) return fail(ctx, "hub.name_taken", {{"kiosk", kiosk}});
-    services::saveFleetMembership(db, {*url, kiosk, eventId, no, true}, instance);
+    const auto eventId = hub::publishEvent(*conn, db, o.kiosk);
+    const int no = hub::registerKiosk(*conn, eventId, o.kiosk, instance);
+    if (no < 0) return fail(ctx, "hub.name_taken", {{"kiosk", o.kiosk}});
+    const auto role = hub::ensureEventRole(*conn, eventId, o.role, o.newPassword);
+    if (!role) ctx.err(core::tr("hub.no_role"));
+    services::saveFleetMembership(db, {kioskUrl(*url, role), o.kiosk, eventId, no, true}, instance);
     restrictFile(db.path());
-    auto fleet = services::Fleet::open(db);
+    auto fleet = services::storedFleet(db);
+    // The round publishes the definitions that differ from the hub's (tombstones included).
+    hub::seedDefinitions(*conn, db, fleet->membership());
     const auto round = fleet->syncOnce(db);
     hub::uploadSnapshot(*conn, db, eventId);
     if (ctx.json) {
         core::JsonWriter w;
-        w.beginObject().field("event_id", eventId).field("event", ctx.session().event().id).field("kiosk", kiosk);
-        w.field("hub", hub::redactUrl(*url)).field("migrations", migrated).field("pushed", round.pushedRecords).endObject();
+        w.beginObject().field("event_id", eventId).field("event", ctx.session().event().id).field("kiosk", o.kiosk);
+        w.field("hub", hub::redactUrl(*url)).field("migrations", migrated).field("pushed", round.pushedRecords);
+        w.field("role", role ? role->name : "").endObject();
         ctx.out(w.str());
     } else {
-        ctx.out(core::trf("hub.setup_done", {{"event", ctx.session().event().id}, {"hub", hub::redactUrl(*url)}, {"kiosk", kiosk}}));
+        ctx.out(core::trf("hub.setup_done", {{"event", ctx.session().event().id}, {"hub", hub::redactUrl(*url)}, {"kiosk", o.kiosk}}));
+        if (role) ctx.out(core::trf("hub.setup_role", {{"role", role->name}}));
     }
     return round.connected ? kExitOk : kExitError;
 }
@@ -106,14 +123,15 @@ int join(Context& ctx, const std::string& arg, const std::string& kiosk, const s
             return fail(ctx, "hub.name_taken", {{"kiosk", kiosk}});
         }
         // The copy's records are the organizer's, already in the hub: never push them again.
-        services::adoptJoinedCopy(*db, {*url, kiosk, event->id, no, false}, instance);
+        services::adoptJoinedCopy(*db, {kioskUrl(*url, hub::eventRole(*conn, event->id)), kiosk, event->id, no, false},
+                                  instance);
     }
     restrictFile(tmp);
     fs::rename(tmp, ctx.dbPath);
     fs::remove(tmp + "-wal");
     fs::remove(tmp + "-shm");
     auto& db = ctx.session().db();
-    auto fleet = services::Fleet::open(db);
+    auto fleet = services::storedFleet(db);
     const auto round = fleet->syncOnce(db);
     if (ctx.json) {
         core::JsonWriter w;
@@ -200,7 +218,7 @@ int conflicts(Context& ctx) {
         }
     }
     const int offset = ctx.session().event().utcOffsetMin;
-    const auto all = services::fleetConflicts(ctx.session());
+    const auto all = services::storedConflicts(ctx.session());
     core::JsonWriter w;
     w.beginArray();
     for (const auto& c : all) {
@@ -257,13 +275,15 @@ void addHubCommands(CLI::App& app, Context& ctx) {
     hubCmd->require_subcommand(1);
     hubCmd->fallthrough(); // --db, --json, --lang also after the subcommand (inherited by the ones below)
     auto url = std::make_shared<std::string>();
-    auto kiosk = std::make_shared<std::string>("organizer");
+    auto setupOpts = std::make_shared<SetupOptions>();
     auto event = std::make_shared<std::string>();
 
     auto* setupCmd = hubCmd->add_subcommand("setup", "create or migrate the hub schema and publish this event (organizer's machine)");
     setupCmd->add_option("URL", *url, "PostgreSQL URL without password, or - to read it from stdin (default $KIOSK_HUB_URL)");
-    setupCmd->add_option("--kiosk", *kiosk, "this machine's name in the fleet (default organizer)");
-    setupCmd->callback([&ctx, url, kiosk] { guarded(ctx, [&] { return setup(ctx, *url, *kiosk); }); });
+    setupCmd->add_option("--kiosk", setupOpts->kiosk, "this machine's name in the fleet (default organizer)");
+    setupCmd->add_option("--role", setupOpts->role, core::tr("hub.cli.role"));
+    setupCmd->add_flag("--new-password", setupOpts->newPassword, core::tr("hub.cli.new_password"));
+    setupCmd->callback([&ctx, url, setupOpts] { guarded(ctx, [&] { return setup(ctx, *url, *setupOpts); }); });
 
     auto joinName = std::make_shared<std::string>();
     auto* joinCmd = hubCmd->add_subcommand("join", "create the database at --db from the hub and join the event");

@@ -114,7 +114,7 @@ int runProgram(const std::string& command, const ProgramOptions& o, Context& ctx
         return kExitOk;
     }
     if (command == "message") {
-        runner.message(o.text, now);
+        if (auto tooLong = runner.message(o.text, now)) return fail(ctx, *tooLong);
         return 0;
     }
     if (command == "blackout" || command == "countdown") {

@@ -4,17 +4,11 @@
 
 namespace kiosk::core {
 
-const char* pressKindCode(PressKind k) {
-    switch (k) {
-    case PressKind::Accepted: return "accepted";
-    case PressKind::FalseStart: return "false_start";
-    case PressKind::Duplicate: return "duplicate";
-    case PressKind::LockedOut: return "locked_out";
-    case PressKind::Late: return "late";
-    case PressKind::UnknownTeam: return "unknown_team";
-    }
-    return "unknown_team";
-}
+// The table's codes are literals, so each view is also a NUL-terminated string.
+const char* pressKindCode(PressKind k) { return kPressKindCodes.code(k).data(); }
+std::optional<PressKind> parsePressKind(std::string_view text) { return kPressKindCodes.parse(text); }
+std::string_view buzzKindCode(BuzzKind k) { return kBuzzKindCodes.code(k); }
+std::optional<BuzzKind> parseBuzzKind(std::string_view text) { return kBuzzKindCodes.parse(text); }
 
 BuzzerArbiter::BuzzerArbiter(FalseStartRule rule, std::vector<std::string> teams, Millis limitMs)
     : m_rule(rule), m_teams(std::move(teams)), m_limitMs(limitMs) {}

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/codes.hpp"
 #include "kiosk/core/time.hpp"
 
 namespace kiosk::core {
@@ -26,8 +27,31 @@ enum class PressKind {
     UnknownTeam,
 };
 
+inline constexpr auto kPressKindCodes = makeCodes<PressKind>({
+    {PressKind::Accepted, "accepted"},
+    {PressKind::FalseStart, "false_start"},
+    {PressKind::Duplicate, "duplicate"},
+    {PressKind::LockedOut, "locked_out"},
+    {PressKind::Late, "late"},
+    {PressKind::UnknownTeam, "unknown_team"},
+});
 /// "accepted", "false_start", ... (stored in the database).
 const char* pressKindCode(PressKind k);
+std::optional<PressKind> parsePressKind(std::string_view text);
+
+/// One entry of a question's buzzer log (the database's buzz_events.kind): replayed in order to
+/// rebuild the arbiter after a restart.
+enum class BuzzKind { Open, Press, Wrong, Right, Close, Undo };
+inline constexpr auto kBuzzKindCodes = makeCodes<BuzzKind>({
+    {BuzzKind::Open, "open"},
+    {BuzzKind::Press, "press"},
+    {BuzzKind::Wrong, "wrong"},
+    {BuzzKind::Right, "right"},
+    {BuzzKind::Close, "close"},
+    {BuzzKind::Undo, "undo"},
+});
+std::string_view buzzKindCode(BuzzKind k);
+std::optional<BuzzKind> parseBuzzKind(std::string_view text);
 
 /// One press as the arbiter took it.
 struct PressRecord {

@@ -7,47 +7,16 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr std::array<std::pair<Reason, std::string_view>, 12> kReasonNames{{
-    {Reason::Ok, "ok"},
-    {Reason::ExitOk, "exit_ok"},
-    {Reason::AlreadyCheckedIn, "already_checked_in"},
-    {Reason::NotCheckedIn, "not_checked_in"},
-    {Reason::Unknown, "unknown"},
-    {Reason::Revoked, "revoked"},
-    {Reason::WrongEvent, "wrong_event"},
-    {Reason::BadSignature, "bad_signature"},
-    {Reason::Malformed, "malformed"},
-    {Reason::NotOnList, "not_on_list"},
-    {Reason::OutsideWindow, "outside_window"},
-    {Reason::DuplicateScan, "duplicate_scan"},
-}};
-
 Decision refuse(Reason r) { return Decision{Status::Refused, r, false, Reason::Ok}; }
 
 } // namespace
 
-std::string_view reasonName(Reason reason) {
-    for (const auto& [r, name] : kReasonNames)
-        if (r == reason) return name;
-    return "malformed";
-}
-
-std::optional<Reason> reasonFromName(std::string_view name) {
-    for (const auto& [r, n] : kReasonNames)
-        if (n == name) return r;
-    return std::nullopt;
-}
-
-std::string_view statusName(Status status) {
-    switch (status) {
-    case Status::Accepted: return "accepted";
-    case Status::Refused: return "refused";
-    case Status::Ignored: return "ignored";
-    }
-    return "refused";
-}
-
-std::string_view directionName(Direction direction) { return direction == Direction::Exit ? "exit" : "entry"; }
+std::string_view reasonName(Reason reason) { return kReasonCodes.code(reason); }
+std::optional<Reason> reasonFromName(std::string_view name) { return kReasonCodes.parse(name); }
+std::string_view statusName(Status status) { return kStatusCodes.code(status); }
+std::optional<Status> statusFromName(std::string_view name) { return kStatusCodes.parse(name); }
+std::string_view directionName(Direction direction) { return kDirectionCodes.code(direction); }
+std::optional<Direction> directionFromName(std::string_view name) { return kDirectionCodes.parse(name); }
 
 bool canForce(Reason reason) {
     return reason == Reason::NotOnList || reason == Reason::OutsideWindow || reason == Reason::Revoked ||

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kiosk/core/badge.hpp"
+#include "kiosk/core/codes.hpp"
 #include "kiosk/core/model.hpp"
 
 namespace kiosk::core {
@@ -29,11 +30,32 @@ enum class Reason {
     DuplicateScan,    ///< the same code at the same kiosk within 3 s: ignored quietly
 };
 
+/// The codes in the journal (scans, checkins), JSON and string keys.
+inline constexpr auto kDirectionCodes = makeCodes<Direction>({{Direction::Entry, "entry"}, {Direction::Exit, "exit"}});
+inline constexpr auto kStatusCodes =
+    makeCodes<Status>({{Status::Accepted, "accepted"}, {Status::Refused, "refused"}, {Status::Ignored, "ignored"}});
+inline constexpr auto kReasonCodes = makeCodes<Reason>({
+    {Reason::Ok, "ok"},
+    {Reason::ExitOk, "exit_ok"},
+    {Reason::AlreadyCheckedIn, "already_checked_in"},
+    {Reason::NotCheckedIn, "not_checked_in"},
+    {Reason::Unknown, "unknown"},
+    {Reason::Revoked, "revoked"},
+    {Reason::WrongEvent, "wrong_event"},
+    {Reason::BadSignature, "bad_signature"},
+    {Reason::Malformed, "malformed"},
+    {Reason::NotOnList, "not_on_list"},
+    {Reason::OutsideWindow, "outside_window"},
+    {Reason::DuplicateScan, "duplicate_scan"},
+});
+
 /// Stable machine name ("already_checked_in"...), used in JSON, the journal and string keys.
 std::string_view reasonName(Reason reason);
 std::string_view statusName(Status status);
 std::string_view directionName(Direction direction);
 std::optional<Reason> reasonFromName(std::string_view name);
+std::optional<Status> statusFromName(std::string_view name);
+std::optional<Direction> directionFromName(std::string_view name);
 
 /// The duplicate-scan window.
 inline constexpr Millis kDuplicateWindowMs = 3000;

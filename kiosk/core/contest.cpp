@@ -2,21 +2,8 @@
 
 namespace kiosk::core {
 
-std::optional<ContestKind> parseContestKind(std::string_view text) {
-    if (text == "quiz") return ContestKind::Quiz;
-    if (text == "judged") return ContestKind::Judged;
-    if (text == "sports") return ContestKind::Sports;
-    return std::nullopt;
-}
-
-std::string_view contestKindCode(ContestKind k) {
-    switch (k) {
-    case ContestKind::Quiz: return "quiz";
-    case ContestKind::Judged: return "judged";
-    case ContestKind::Sports: return "sports";
-    }
-    return "quiz";
-}
+std::optional<ContestKind> parseContestKind(std::string_view text) { return kContestKindCodes.parse(text); }
+std::string_view contestKindCode(ContestKind k) { return kContestKindCodes.code(k); }
 
 std::string tieBreaksText(const std::vector<TieBreak>& list) {
     std::string out;
@@ -42,19 +29,7 @@ std::optional<std::vector<TieBreak>> parseTieBreaks(std::string_view text) {
     return out;
 }
 
-std::string_view sheetStateCode(SheetState s) {
-    switch (s) {
-    case SheetState::Empty: return "empty";
-    case SheetState::Draft: return "draft";
-    case SheetState::Submitted: return "submitted";
-    }
-    return "empty";
-}
-
-std::optional<SheetState> parseSheetState(std::string_view text) {
-    for (auto s : {SheetState::Empty, SheetState::Draft, SheetState::Submitted})
-        if (sheetStateCode(s) == text) return s;
-    return std::nullopt;
-}
+std::string_view sheetStateCode(SheetState s) { return kSheetStateCodes.code(s); }
+std::optional<SheetState> parseSheetState(std::string_view text) { return kSheetStateCodes.parse(text); }
 
 } // namespace kiosk::core

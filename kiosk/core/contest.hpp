@@ -6,12 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/codes.hpp"
 #include "kiosk/core/scoring.hpp"
 
 namespace kiosk::core {
 
 /// What kind of contest this is.
 enum class ContestKind { Quiz, Judged, Sports };
+inline constexpr auto kContestKindCodes =
+    makeCodes<ContestKind>({{ContestKind::Quiz, "quiz"}, {ContestKind::Judged, "judged"}, {ContestKind::Sports, "sports"}});
 std::optional<ContestKind> parseContestKind(std::string_view text);
 std::string_view contestKindCode(ContestKind k);
 
@@ -60,6 +63,8 @@ struct Judge {
 
 /// The state of one judge's sheet for one performance.
 enum class SheetState { Empty, Draft, Submitted };
+inline constexpr auto kSheetStateCodes =
+    makeCodes<SheetState>({{SheetState::Empty, "empty"}, {SheetState::Draft, "draft"}, {SheetState::Submitted, "submitted"}});
 std::string_view sheetStateCode(SheetState s);
 std::optional<SheetState> parseSheetState(std::string_view text);
 

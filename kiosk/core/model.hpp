@@ -25,7 +25,12 @@ struct Event {
     std::vector<std::string> bannerLines;
     std::vector<std::string> slogans;
     bool acceptPlainCodes = false;
+    /// [display] text_scale: multiplies the gate's and the stage's text (a far or small screen).
+    float textScale = 1.0f;
 };
+/// The range a pack's [display] text_scale must lie in (beyond it a name no longer fits a line).
+inline constexpr float kMinTextScale = 0.5f;
+inline constexpr float kMaxTextScale = 2.0f;
 
 /// A kind of delegate ("Lãnh đạo Sở", "Công an huyện"...), with a protocol rank (1 = first).
 struct Category {

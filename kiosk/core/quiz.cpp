@@ -6,38 +6,10 @@
 
 namespace kiosk::core {
 
-std::optional<RoundKind> parseRoundKind(std::string_view text) {
-    if (text == "everyone") return RoundKind::Everyone;
-    if (text == "buzzer") return RoundKind::Buzzer;
-    if (text == "tiebreak") return RoundKind::TieBreak;
-    return std::nullopt;
-}
-
-std::string_view roundKindCode(RoundKind k) {
-    switch (k) {
-    case RoundKind::Everyone: return "everyone";
-    case RoundKind::Buzzer: return "buzzer";
-    case RoundKind::TieBreak: return "tiebreak";
-    }
-    return "everyone";
-}
-
-std::string_view scoreReasonCode(ScoreReason r) {
-    switch (r) {
-    case ScoreReason::Right: return "right";
-    case ScoreReason::Wrong: return "wrong";
-    case ScoreReason::FalseStart: return "false_start";
-    case ScoreReason::Adjust: return "adjust";
-    case ScoreReason::Undo: return "undo";
-    }
-    return "adjust";
-}
-
-std::optional<ScoreReason> parseScoreReason(std::string_view text) {
-    for (auto r : {ScoreReason::Right, ScoreReason::Wrong, ScoreReason::FalseStart, ScoreReason::Adjust, ScoreReason::Undo})
-        if (scoreReasonCode(r) == text) return r;
-    return std::nullopt;
-}
+std::optional<RoundKind> parseRoundKind(std::string_view text) { return kRoundKindCodes.parse(text); }
+std::string_view roundKindCode(RoundKind k) { return kRoundKindCodes.code(k); }
+std::string_view scoreReasonCode(ScoreReason r) { return kScoreReasonCodes.code(r); }
+std::optional<ScoreReason> parseScoreReason(std::string_view text) { return kScoreReasonCodes.parse(text); }
 
 namespace {
 
@@ -100,21 +72,8 @@ std::vector<std::vector<std::string>> tiesWithinPlaces(const std::vector<Standin
     return groups;
 }
 
-std::string_view questionPhaseCode(QuestionPhase p) {
-    switch (p) {
-    case QuestionPhase::Idle: return "idle";
-    case QuestionPhase::Shown: return "shown";
-    case QuestionPhase::Running: return "running";
-    case QuestionPhase::Revealed: return "revealed";
-    }
-    return "idle";
-}
-
-std::optional<QuestionPhase> parseQuestionPhase(std::string_view text) {
-    for (auto p : {QuestionPhase::Idle, QuestionPhase::Shown, QuestionPhase::Running, QuestionPhase::Revealed})
-        if (questionPhaseCode(p) == text) return p;
-    return std::nullopt;
-}
+std::string_view questionPhaseCode(QuestionPhase p) { return kQuestionPhaseCodes.code(p); }
+std::optional<QuestionPhase> parseQuestionPhase(std::string_view text) { return kQuestionPhaseCodes.parse(text); }
 
 Millis remainingMs(const QuizState& state, Millis now) {
     Millis limit = Millis(state.timeLimitSec) * 1000;

@@ -28,6 +28,8 @@ enum class RoundKind {
     TieBreak, ///< buzzer question(s) played only between tied teams; points only order them
 };
 
+inline constexpr auto kRoundKindCodes =
+    makeCodes<RoundKind>({{RoundKind::Everyone, "everyone"}, {RoundKind::Buzzer, "buzzer"}, {RoundKind::TieBreak, "tiebreak"}});
 /// "everyone" / "buzzer" / "tiebreak"; nullopt otherwise.
 std::optional<RoundKind> parseRoundKind(std::string_view text);
 std::string_view roundKindCode(RoundKind k);
@@ -57,6 +59,9 @@ struct QuizQuestion {
 
 /// Why the score of a team changed.
 enum class ScoreReason { Right, Wrong, FalseStart, Adjust, Undo };
+inline constexpr auto kScoreReasonCodes =
+    makeCodes<ScoreReason>({{ScoreReason::Right, "right"}, {ScoreReason::Wrong, "wrong"}, {ScoreReason::FalseStart, "false_start"},
+                            {ScoreReason::Adjust, "adjust"}, {ScoreReason::Undo, "undo"}});
 std::string_view scoreReasonCode(ScoreReason r);
 std::optional<ScoreReason> parseScoreReason(std::string_view text);
 
@@ -100,6 +105,9 @@ enum class QuestionPhase {
     Running,  ///< countdown running (buzzers open)
     Revealed, ///< answer on stage
 };
+inline constexpr auto kQuestionPhaseCodes =
+    makeCodes<QuestionPhase>({{QuestionPhase::Idle, "idle"}, {QuestionPhase::Shown, "shown"}, {QuestionPhase::Running, "running"},
+                              {QuestionPhase::Revealed, "revealed"}});
 std::string_view questionPhaseCode(QuestionPhase p);
 std::optional<QuestionPhase> parseQuestionPhase(std::string_view text);
 

@@ -12,33 +12,12 @@ namespace {
 
 constexpr Millis kMinute = 60'000;
 
-constexpr std::array<std::pair<ActionType, std::string_view>, 9> kActionNames{{
-    {ActionType::Start, "start"},
-    {ActionType::Next, "next"},
-    {ActionType::Previous, "previous"},
-    {ActionType::Pause, "pause"},
-    {ActionType::Resume, "resume"},
-    {ActionType::Skip, "skip"},
-    {ActionType::Restore, "restore"},
-    {ActionType::Undo, "undo"},
-    {ActionType::Adjust, "adjust"},
-}};
-
 Millis plannedMs(const ProgramItem& item) { return static_cast<Millis>(item.plannedMin) * kMinute; }
 
 } // namespace
 
-std::string_view actionTypeName(ActionType type) {
-    for (const auto& [t, name] : kActionNames)
-        if (t == type) return name;
-    return "?";
-}
-
-std::optional<ActionType> actionTypeFromName(std::string_view name) {
-    for (const auto& [t, n] : kActionNames)
-        if (n == name) return t;
-    return std::nullopt;
-}
+std::string_view actionTypeName(ActionType type) { return kActionTypeCodes.code(type); }
+std::optional<ActionType> actionTypeFromName(std::string_view name) { return kActionTypeCodes.parse(name); }
 
 std::string_view itemStatusName(ItemStatus status) {
     switch (status) {

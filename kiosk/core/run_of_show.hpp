@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/codes.hpp"
 #include "kiosk/core/time.hpp"
 
 namespace kiosk::core {
@@ -52,6 +53,17 @@ std::vector<ItemProblem> checkProgramItem(const ProgramItem& item);
 
 /// What an operator did, as logged.
 enum class ActionType { Start, Next, Previous, Pause, Resume, Skip, Restore, Undo, Adjust };
+inline constexpr auto kActionTypeCodes = makeCodes<ActionType>({
+    {ActionType::Start, "start"},
+    {ActionType::Next, "next"},
+    {ActionType::Previous, "previous"},
+    {ActionType::Pause, "pause"},
+    {ActionType::Resume, "resume"},
+    {ActionType::Skip, "skip"},
+    {ActionType::Restore, "restore"},
+    {ActionType::Undo, "undo"},
+    {ActionType::Adjust, "adjust"},
+});
 
 std::string_view actionTypeName(ActionType type);
 std::optional<ActionType> actionTypeFromName(std::string_view name);

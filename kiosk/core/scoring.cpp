@@ -34,13 +34,8 @@ std::optional<double> parseNumber(std::string_view text) {
 
 } // namespace
 
-std::optional<Aggregation> parseAggregation(std::string_view text) {
-    if (text == "mean") return Aggregation::Mean;
-    if (text == "trimmed_mean") return Aggregation::TrimmedMean;
-    return std::nullopt;
-}
-
-std::string_view aggregationName(Aggregation a) { return a == Aggregation::Mean ? "mean" : "trimmed_mean"; }
+std::optional<Aggregation> parseAggregation(std::string_view text) { return kAggregationCodes.parse(text); }
+std::string_view aggregationName(Aggregation a) { return kAggregationCodes.code(a); }
 
 ScoreProblem validateScore(const Criterion& criterion, double value) {
     if (!std::isfinite(value)) return ScoreProblem::NotANumber;
@@ -174,16 +169,8 @@ std::string_view prizeKey(Prize p) {
     return "festival.prize.none";
 }
 
-std::string_view prizeCode(Prize p) {
-    switch (p) {
-    case Prize::First: return "first";
-    case Prize::Second: return "second";
-    case Prize::Third: return "third";
-    case Prize::Consolation: return "consolation";
-    case Prize::None: break;
-    }
-    return "";
-}
+std::string_view prizeCode(Prize p) { return kPrizeCodes.code(p); }
+std::optional<Prize> parsePrize(std::string_view text) { return kPrizeCodes.parse(text); }
 
 Prize prizeForRank(const PrizeCounts& counts, int rank) {
     if (rank < 1) return Prize::None;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/codes.hpp"
+
 namespace kiosk::core {
 
 /// How the judges' scores on one criterion become one number.
@@ -15,6 +17,8 @@ enum class Aggregation {
     TrimmedMean, ///< drop one highest and one lowest when at least five judges scored, then mean
 };
 
+inline constexpr auto kAggregationCodes =
+    makeCodes<Aggregation>({{Aggregation::Mean, "mean"}, {Aggregation::TrimmedMean, "trimmed_mean"}});
 /// "mean" / "trimmed_mean"; nullopt for anything else.
 std::optional<Aggregation> parseAggregation(std::string_view text);
 std::string_view aggregationName(Aggregation a);
@@ -112,8 +116,11 @@ enum class Prize { None, First, Second, Third, Consolation };
 
 /// The string-table key of a prize name ("festival.prize.first" = "Giải Nhất"...).
 std::string_view prizeKey(Prize p);
+inline constexpr auto kPrizeCodes = makeCodes<Prize>(
+    {{Prize::None, ""}, {Prize::First, "first"}, {Prize::Second, "second"}, {Prize::Third, "third"}, {Prize::Consolation, "consolation"}});
 /// "first" / "second" / "third" / "consolation" / "" (for files).
 std::string_view prizeCode(Prize p);
+std::optional<Prize> parsePrize(std::string_view text);
 
 /// How many places each prize covers (Nhất 1, Nhì 1, Ba 1, Khuyến khích 2 by default).
 struct PrizeCounts {
@@ -144,6 +151,7 @@ std::vector<ResultRow> judgedResults(const JudgedRules& rules, const PrizeCounts
 
 /// Whether a sports result is better when higher (points, distance) or lower (times).
 enum class Better { Higher, Lower };
+inline constexpr auto kBetterCodes = makeCodes<Better>({{Better::Higher, "higher"}, {Better::Lower, "lower"}});
 
 /// One sports result: a value, optional tie-break values (same direction), or none (did not finish).
 struct SportsEntry {

@@ -4,6 +4,42 @@
 
 namespace kiosk::hub {
 
+namespace {
+
+// Row-level security: a per-event role (event_role.cpp) sees and writes only its event's rows.
+// The hub's owner (who runs setup and the department's reports) is not subject to it.
+std::string rowSecurity() {
+    std::string sql = R"SQL(
+-- Which LOGIN role belongs to which event (and its password, which only the owner reads: a join
+-- with the owner's URL stores the role's credentials instead).
+CREATE TABLE kiosk_hub.event_roles(
+  event_id bigint PRIMARY KEY REFERENCES kiosk_hub.events(id) ON DELETE CASCADE,
+  role_name text NOT NULL UNIQUE,
+  password text NOT NULL DEFAULT '',
+  created_at timestamptz NOT NULL DEFAULT now());
+-- The event of a role; SECURITY DEFINER so the policies can read event_roles, which kiosks cannot.
+CREATE FUNCTION kiosk_hub.role_event(r text) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog AS $$ SELECT event_id FROM kiosk_hub.event_roles WHERE role_name = r $$;
+-- Owner only (RLS on, no policy): the roles, the migrations, the department's list of units.
+ALTER TABLE kiosk_hub.event_roles ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kiosk_hub.migrations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kiosk_hub.dept_units ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kiosk_hub.events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY event_rows ON kiosk_hub.events USING (id = (SELECT kiosk_hub.role_event(current_user)));
+)SQL";
+    // A scalar subquery: the role's event is looked up once per statement, not once per row.
+    for (const char* t : {"kiosks", "records", "presence", "reference", "conflicts",
+                          "dept_summaries", "dept_lines", "dept_groups"})
+        sql += std::string("ALTER TABLE kiosk_hub.") + t +
+               " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY event_rows ON kiosk_hub." + t +
+               " USING (event_id = (SELECT kiosk_hub.role_event(current_user))) WITH CHECK "
+               "(event_id = (SELECT "
+               "kiosk_hub.role_event(current_user)));\n";
+    return sql;
+}
+
+} // namespace
+
 // Everything lives in one schema so a hub can share a database with other applications. One hub
 // holds many events (a department's units each run theirs); every row carries its event_id.
 std::vector<HubMigration> hubMigrations() {
@@ -93,7 +129,14 @@ CREATE TABLE kiosk_hub.conflicts(
   UNIQUE(event_id, second_uuid));
 )SQL"}};
     // The department's consolidation (department_hub.cpp) comes after the fleet's own.
-    for (auto& m : departmentMigrations()) all.push_back(std::move(m));
+    for (auto& m : departmentMigrations())
+        all.push_back(std::move(m));
+    all.push_back({"hub-2", R"SQL(
+-- The organizer's definitions after the join (lists, program items, contests...): a deleted one
+-- stays as a tombstone, so every kiosk deletes it too.
+ALTER TABLE kiosk_hub.reference ADD COLUMN deleted boolean NOT NULL DEFAULT false;
+)SQL"});
+    all.push_back({"hub-3", rowSecurity()});
     return all;
 }
 

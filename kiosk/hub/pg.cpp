@@ -18,12 +18,18 @@ PgResult& PgResult::operator=(PgResult&& o) noexcept {
     }
     return *this;
 }
-int PgResult::rows() const { return m_r ? PQntuples(m_r) : 0; }
-bool PgResult::isNull(int row, int col) const { return PQgetisnull(m_r, row, col) != 0; }
+int PgResult::rows() const {
+    return m_r ? PQntuples(m_r) : 0;
+}
+bool PgResult::isNull(int row, int col) const {
+    return PQgetisnull(m_r, row, col) != 0;
+}
 std::string PgResult::text(int row, int col) const {
     return std::string(PQgetvalue(m_r, row, col), static_cast<size_t>(PQgetlength(m_r, row, col)));
 }
-std::int64_t PgResult::integer(int row, int col) const { return isNull(row, col) ? 0 : std::stoll(text(row, col)); }
+std::int64_t PgResult::integer(int row, int col) const {
+    return isNull(row, col) ? 0 : std::stoll(text(row, col));
+}
 int PgResult::affected() const {
     const char* n = m_r ? PQcmdTuples(m_r) : "";
     return *n ? std::atoi(n) : 0;
@@ -35,7 +41,8 @@ void PgConn::fail(bool unreachable, const std::string& state, const std::string&
 }
 
 void PgConn::waitFor(bool write, Clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0) fail(true, "", "hub timeout");
     pollfd p{PQsocket(m_c), static_cast<short>(write ? POLLOUT : POLLIN), 0};
     const int r = ::poll(&p, 1, static_cast<int>(left));
@@ -97,8 +104,10 @@ PgResult PgConn::exec(const std::string& sql, const Params& params, Clock::time_
     if (m_broken) throw PgError(true, "", "hub connection lost");
     std::vector<const char*> values;
     values.reserve(params.size());
-    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    if (!PQsendQueryParams(m_c, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
+    for (const auto& p : params)
+        values.push_back(p ? p->c_str() : nullptr);
+    if (!PQsendQueryParams(m_c, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                           values.data(), nullptr, nullptr, 0))
         fail(true, "", PQerrorMessage(m_c));
     return finish(deadline);
 }
@@ -109,7 +118,9 @@ void PgConn::script(const std::string& sql) {
     finish(Clock::now() + m_budget);
 }
 
-PgTransaction::PgTransaction(PgConn& c, Clock::time_point deadline) : m_c(c) { m_c.exec("BEGIN", {}, deadline); }
+PgTransaction::PgTransaction(PgConn& c, Clock::time_point deadline) : m_c(c) {
+    m_c.exec("BEGIN", {}, deadline);
+}
 PgTransaction::~PgTransaction() {
     if (m_done || m_c.broken()) return;
     try {
@@ -129,6 +140,44 @@ std::string redactUrl(const std::string& url) {
     return std::regex_replace(std::regex_replace(url, userinfo, "$1:***@"), keyword, "$1***");
 }
 
-bool urlHasPassword(const std::string& url) { return redactUrl(url) != url; }
+bool urlHasPassword(const std::string& url) {
+    return redactUrl(url) != url;
+}
+
+std::string PgConn::scramVerifier(const std::string& password, const std::string& role) {
+    // The algorithm is named so libpq does not ask the server (a blocking query).
+    char* v = PQencryptPasswordConn(m_c, password.c_str(), role.c_str(), "scram-sha-256");
+    if (!v) throw PgError(false, "", PQerrorMessage(m_c));
+    std::string out(v);
+    PQfreemem(v);
+    return out;
+}
+
+std::string withCredentials(const std::string& url, const std::string& user,
+                            const std::string& password) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (!options) {
+        const std::string what = error ? error : "invalid hub URL";
+        if (error) PQfreemem(error);
+        throw PgError(false, "", what);
+    }
+    const auto quote = [](const std::string& v) {
+        std::string out = "'";
+        for (char ch : v) {
+            if (ch == '\\' || ch == '\'') out += '\\';
+            out += ch;
+        }
+        return out + "'";
+    };
+    std::string out;
+    for (auto* o = options; o->keyword; ++o) {
+        const std::string key = o->keyword;
+        if (key == "user" || key == "password" || !o->val) continue;
+        out += key + "=" + quote(o->val) + " ";
+    }
+    PQconninfoFree(options);
+    return out + "user=" + quote(user) + " password=" + quote(password);
+}
 
 } // namespace kiosk::hub

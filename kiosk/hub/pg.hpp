@@ -18,20 +18,20 @@ namespace kiosk::hub {
 /// A hub call that failed. unreachable(): the hub did not answer in time or the connection broke
 /// (the kiosk goes offline); otherwise the server refused the statement (sqlstate()).
 class PgError : public std::runtime_error {
-public:
+  public:
     PgError(bool unreachable, std::string sqlstate, const std::string& what)
         : std::runtime_error(what), m_unreachable(unreachable), m_sqlstate(std::move(sqlstate)) {}
     bool unreachable() const { return m_unreachable; }
     const std::string& sqlstate() const { return m_sqlstate; }
 
-private:
+  private:
     bool m_unreachable;
     std::string m_sqlstate;
 };
 
 /// One statement's rows (text format).
 class PgResult {
-public:
+  public:
     explicit PgResult(pg_result* r) : m_r(r) {}
     ~PgResult();
     PgResult(PgResult&& o) noexcept : m_r(o.m_r) { o.m_r = nullptr; }
@@ -46,7 +46,7 @@ public:
     /// Rows touched by an INSERT/UPDATE.
     int affected() const;
 
-private:
+  private:
     pg_result* m_r;
 };
 
@@ -55,24 +55,30 @@ using Params = std::vector<Param>;
 using Clock = std::chrono::steady_clock;
 
 class PgConn {
-public:
+  public:
     /// Connects within budget; throws PgError (unreachable) on timeout or refusal.
-    static std::unique_ptr<PgConn> connect(const std::string& url, std::chrono::milliseconds budget);
+    static std::unique_ptr<PgConn> connect(const std::string& url,
+                                           std::chrono::milliseconds budget);
     ~PgConn();
     PgConn(const PgConn&) = delete;
     PgConn& operator=(const PgConn&) = delete;
 
     /// Runs one parameterised statement, waiting at most until deadline.
     PgResult exec(const std::string& sql, const Params& params, Clock::time_point deadline);
-    PgResult exec(const std::string& sql, const Params& params = {}) { return exec(sql, params, Clock::now() + m_budget); }
+    PgResult exec(const std::string& sql, const Params& params = {}) {
+        return exec(sql, params, Clock::now() + m_budget);
+    }
     /// Runs a multi-statement script with no parameters (migrations).
     void script(const std::string& sql);
     /// After a failure the connection is not reused.
     bool broken() const { return m_broken; }
     void setBudget(std::chrono::milliseconds budget) { m_budget = budget; }
+    /// The SCRAM-SHA-256 verifier of a role's password, computed here: the clear text never
+    /// reaches the server (nor its statement log).
+    std::string scramVerifier(const std::string& password, const std::string& role);
     std::chrono::milliseconds budget() const { return m_budget; }
 
-private:
+  private:
     explicit PgConn(pg_conn* c) : m_c(c) {}
     void waitFor(bool write, Clock::time_point deadline);
     PgResult finish(Clock::time_point deadline);
@@ -86,17 +92,22 @@ private:
 std::string redactUrl(const std::string& url);
 /// Whether the URL carries a password (user:pw@ or password=).
 bool urlHasPassword(const std::string& url);
+/// The same connection parameters (a URL or key=value string) as a key=value string, connecting
+/// as user with password (sslmode and every other parameter kept). Throws PgError when the URL
+/// does not parse.
+std::string withCredentials(const std::string& url, const std::string& user,
+                            const std::string& password);
 
 /// A transaction on the hub: rolls back in its destructor unless committed (or the link broke).
 class PgTransaction {
-public:
+  public:
     PgTransaction(PgConn& c, Clock::time_point deadline);
     ~PgTransaction();
     PgTransaction(const PgTransaction&) = delete;
     PgTransaction& operator=(const PgTransaction&) = delete;
     void commit(Clock::time_point deadline);
 
-private:
+  private:
     PgConn& m_c;
     bool m_done = false;
 };

@@ -5,6 +5,7 @@
 #include "kiosk/core/text.hpp"
 #include "kiosk/core/uuid.hpp"
 #include "kiosk/hub/hub.hpp"
+#include "kiosk/hub/replicate_kinds.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/fleet_repo.hpp"
 
@@ -14,32 +15,36 @@ namespace {
 
 constexpr int kBatch = 500;
 
-// One replicated table: its columns besides id and uuid, whether delegate_id travels as the
-// delegate's code (local ids differ between machines), whether the table has its own uuid column
-// (otherwise fleet_uuids gives each row one at its first push), and which column names the kiosk.
-struct Kind {
-    const char* name;
-    const char* table;
-    std::vector<const char*> columns;
-    bool delegate;
-    bool delegateRequired;
-    bool ownUuid;
-    const char* kiosk;
-};
+using detail::Kind;
+
+// Pulled check-ins also move the local presence, so every dashboard counts them.
+void checkinApplied(store::Database& db, std::int64_t row) {
+    db.cached("INSERT INTO presence(delegate_id, list_id, inside, first_at, first_kiosk, last_at) "
+              "SELECT delegate_id, list_id, direction = 'entry', at, kiosk, at FROM checkins WHERE id = ? "
+              "ON CONFLICT(delegate_id, list_id) DO UPDATE SET inside = excluded.inside, last_at = excluded.last_at")
+        .bind(1, row)
+        .run();
+}
 
 const std::vector<Kind>& kinds() {
-    static const std::vector<Kind> all = {
-        {"scan", "scans", {"at", "kiosk", "list_id", "direction", "text", "status", "reason", "forced", "force_reason", "source"}, true, false, true, "kiosk"},
-        {"checkin", "checkins", {"list_id", "direction", "at", "kiosk", "forced", "overridden", "force_reason", "scan_uuid"}, true, true, true, "kiosk"},
-        {"show_action", "show_actions", {"at", "type", "item", "target", "value", "kiosk"}, false, false, false, "kiosk"},
-        {"stage_message", "stage_messages", {"at", "text", "kiosk"}, false, false, false, "kiosk"},
-        {"audit", "audit", {"at", "actor", "action", "detail"}, false, false, false, "actor"},
-    };
+    static const std::vector<Kind> all = [] {
+        std::vector<Kind> v = {
+            {"scan", "scans", {"at", "kiosk", "list_id", "direction", "text", "status", "reason", "forced", "force_reason", "source"}, true, false, true, "kiosk"},
+            {"checkin", "checkins", {"list_id", "direction", "at", "kiosk", "forced", "overridden", "force_reason", "scan_uuid"}, true, true, true, "kiosk",
+             {}, nullptr, false, checkinApplied},
+            {"show_action", "show_actions", {"at", "type", "item", "target", "value", "kiosk"}, false, false, false, "kiosk"},
+            {"stage_message", "stage_messages", {"at", "text", "kiosk"}, false, false, false, "kiosk"},
+            {"audit", "audit", {"at", "actor", "action", "detail"}, false, false, false, "actor"},
+        };
+        for (auto& k : detail::festivalKinds()) v.push_back(std::move(k));
+        return v;
+    }();
     return all;
 }
 
-
 std::string cursorName(const Kind& k) { return std::string("push:") + k.table; }
+
+} // namespace
 
 // PostgreSQL refuses invalid UTF-8 and \u0000 in jsonb; scanner text may hold both.
 std::string pgSafe(const std::string& json) {
@@ -50,18 +55,23 @@ std::string pgSafe(const std::string& json) {
     return out;
 }
 
+namespace {
+
 std::string pushSelect(const Kind& k) {
     std::string body = "json_object(";
     for (const char* c : k.columns) body += std::string("'") + c + "', t." + c + ",";
+    for (const auto& r : k.refs)
+        body += std::string("'") + r.column + "_uuid', (SELECT u.uuid FROM fleet_uuids u WHERE u.tbl = '" + r.table +
+                "' AND u.row = t." + r.column + "),";
     body += k.delegate ? "'delegate_code', d.code)" : "'_', 0)";
     const std::string uuid = k.ownUuid ? "t.uuid"
                                        : std::string("coalesce((SELECT u.uuid FROM fleet_uuids u WHERE u.tbl = '") + k.table +
                                              "' AND u.row = t.id), '')";
-    return "SELECT t.id, " + uuid + ", t.at, t." + k.kiosk + ", " + body +
+    return "SELECT t.id, " + uuid + ", t.at, " + (k.kiosk ? std::string("t.") + k.kiosk : std::string("''")) + ", " + body +
            ", EXISTS(SELECT 1 FROM fleet_offline o WHERE o.uuid = " + uuid + ")" + (k.delegate ? ", coalesce(d.code, '')" : ", ''") +
            (k.table == std::string("checkins") ? ", t.list_id, t.direction" : ", '', ''") + " FROM " + k.table + " t" +
            (k.delegate ? " LEFT JOIN delegates d ON d.id = t.delegate_id" : "") + " WHERE t.id > ?1 AND NOT EXISTS (SELECT 1 FROM fleet_pulled p WHERE p.tbl = '" +
-           k.table + "' AND p.row = t.id) ORDER BY t.id LIMIT ?2";
+           k.table + "' AND p.row = t.id) AND t.id <= ?3 ORDER BY t.id LIMIT ?2";
 }
 
 struct Row {
@@ -71,17 +81,50 @@ struct Row {
     bool offline = false;
 };
 
-// Rows of a table without a uuid column get one, committed here before they are sent, so a push
-// that is interrupted sends them again under the same uuid.
-void giveUuids(store::Database& db, const Kind& k, std::vector<Row>& rows) {
+// Rows of a table without a uuid column get one, committed here before they are read for
+// sending, so a push that is interrupted sends them again under the same uuid, and a row that
+// names an earlier one of the same batch (an undo) finds its uuid.
+void giveUuids(store::Database& db, const Kind& k, std::int64_t cursor, std::int64_t bound) {
     if (k.ownUuid) return;
+    std::vector<std::int64_t> ids;
+    {
+        auto st = db.prepare(std::string("SELECT t.id FROM ") + k.table + " t WHERE t.id > ?1 AND t.id <= ?2 AND NOT EXISTS "
+                             "(SELECT 1 FROM fleet_uuids u WHERE u.tbl = '" + k.table + "' AND u.row = t.id) ORDER BY t.id LIMIT ?3");
+        st.bind(1, cursor).bind(2, bound).bind(3, kBatch);
+        while (st.step()) ids.push_back(st.getInt(0));
+    }
+    if (ids.empty()) return;
     store::Transaction tx(db);
-    for (auto& r : rows) {
-        if (!r.uuid.empty()) continue;
-        r.uuid = core::newUuid();
-        db.cached("INSERT INTO fleet_uuids(tbl, row, uuid) VALUES(?, ?, ?)").bind(1, k.table).bind(2, r.id).bind(3, r.uuid).run();
+    for (auto id : ids)
+        db.cached("INSERT INTO fleet_uuids(tbl, row, uuid) VALUES(?, ?, ?)").bind(1, k.table).bind(2, id).bind(3, core::newUuid()).run();
+    tx.commit();
+}
+
+// The last row of every table, read in one transaction: a push sends rows up to these only, so a
+// row it sends never names a row (of a table pushed earlier) that was written after that table's
+// push, by another process in the meantime.
+std::vector<std::int64_t> pushBounds(store::Database& db) {
+    std::vector<std::int64_t> out;
+    store::Transaction tx(db);
+    for (const auto& k : kinds()) {
+        auto st = db.prepare(std::string("SELECT coalesce(max(id), 0) FROM ") + k.table);
+        out.push_back(st.step() ? st.getInt(0) : 0);
     }
     tx.commit();
+    return out;
+}
+
+// Own records of a kind that keeps the hub's order learn their seq (inside the hub transaction
+// that inserted them, before its commit).
+std::vector<std::pair<std::string, std::int64_t>> hubSeqs(PgConn& c, const Membership& m, const std::vector<std::string>& uuids,
+                                                          Clock::time_point deadline) {
+    std::string array = "{";
+    for (const auto& u : uuids) array += (array.size() > 1 ? "," : "") + u;
+    auto r = c.exec("SELECT uuid::text, seq FROM kiosk_hub.records WHERE event_id = $1 AND uuid = ANY($2::uuid[])",
+                    {std::to_string(m.eventId), array + "}"}, deadline);
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.text(i, 0), r.integer(i, 1));
+    return out;
 }
 
 // An entry or exit that the hub did not decide: move the hub's presence, and report a conflict
@@ -121,7 +164,7 @@ void insertRecords(PgConn& c, const Membership& m, const std::string& jsonArray,
     c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
     c.exec("INSERT INTO kiosk_hub.records(event_id, uuid, kind, kiosk, origin, at, offline, body) "
            "SELECT $1, (r->>'uuid')::uuid, r->>'kind', r->>'kiosk', $3, (r->>'at')::bigint, (r->>'offline')::boolean, r->'body' "
-           "FROM jsonb_array_elements($2::jsonb) r ON CONFLICT (event_id, uuid) DO NOTHING",
+           "FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a(r, n) ORDER BY n ON CONFLICT (event_id, uuid) DO NOTHING",
            {std::to_string(m.eventId), pgSafe(jsonArray), m.kiosk}, deadline);
 }
 
@@ -133,30 +176,40 @@ std::string recordJson(const std::string& kind, const std::string& uuid, const s
 
 PushResult push(PgConn& c, store::Database& db, const Membership& m) {
     PushResult out;
-    for (const auto& k : kinds()) {
+    const auto bounds = pushBounds(db);
+    for (size_t ki = 0; ki < kinds().size(); ++ki) {
+        const auto& k = kinds()[ki];
         for (;;) {
+            const auto cursor = store::fleetCursor(db, cursorName(k));
+            giveUuids(db, k, cursor, bounds[ki]);
             std::vector<Row> rows;
             {
                 auto st = db.prepare(pushSelect(k));
-                st.bind(1, store::fleetCursor(db, cursorName(k))).bind(2, kBatch);
+                st.bind(1, cursor).bind(2, kBatch).bind(3, bounds[ki]);
                 while (st.step())
                     rows.push_back(Row{st.getInt(0), st.getText(1), st.getText(3), st.getText(4), st.getText(6), st.getText(7),
                                        st.getText(8), st.getInt(2), st.getInt(5) != 0});
             }
             if (rows.empty()) break;
-            giveUuids(db, k, rows);
             const auto deadline = Clock::now() + std::chrono::seconds(30);
             PgTransaction tx(c, deadline);
             std::string array = "[";
+            std::vector<std::string> uuids;
             for (const auto& r : rows) {
                 if (r.offline && !r.code.empty() && !r.list.empty()) out.conflicts += applyOfflineMove(c, m, r, deadline);
                 if (array.size() > 1) array += ',';
-                array += recordJson(k.name, r.uuid, r.kiosk, r.at, r.offline, r.body);
+                array += recordJson(k.name, r.uuid, k.kiosk ? r.kiosk : m.kiosk, r.at, r.offline, r.body);
+                uuids.push_back(r.uuid);
             }
             insertRecords(c, m, array + "]", deadline);
+            const auto seqs = k.hubSeq ? hubSeqs(c, m, uuids, deadline) : std::vector<std::pair<std::string, std::int64_t>>{};
             tx.commit(deadline);
             // Only now: a push killed before this line is simply sent again (ON CONFLICT DO NOTHING).
+            store::Transaction local(db);
+            for (const auto& [uuid, seq] : seqs)
+                db.cached(std::string("UPDATE ") + k.table + " SET hub_seq = ? WHERE uuid = ?").bind(1, seq).bind(2, uuid).run();
             store::setFleetCursor(db, cursorName(k), rows.back().id);
+            local.commit();
             out.records += static_cast<int>(rows.size());
         }
     }
@@ -185,25 +238,24 @@ void skipExistingRows(store::Database& db) {
 namespace {
 
 std::string applySql(const Kind& k) {
-    std::string cols = "uuid", vals = "?1";
-    for (const char* c : k.columns) {
-        cols += std::string(", ") + c;
-        vals += std::string(", json_extract(?2, '$.") + c + "')";
-    }
-    std::string where = k.ownUuid ? "" : " WHERE NOT EXISTS (SELECT 1 FROM fleet_uuids WHERE uuid = ?1)";
-    if (!k.ownUuid) {
-        cols = "";
-        vals = "";
-        for (const char* c : k.columns) {
-            cols += std::string(cols.empty() ? "" : ", ") + c;
-            vals += std::string(vals.empty() ? "" : ", ") + "json_extract(?2, '$." + c + "')";
-        }
-    }
+    std::string cols, vals, where;
+    auto add = [&](const std::string& col, const std::string& val) {
+        cols += (cols.empty() ? "" : ", ") + col;
+        vals += (vals.empty() ? "" : ", ") + val;
+    };
+    auto when = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+    if (k.ownUuid) add("uuid", "?1");
+    else when("NOT EXISTS (SELECT 1 FROM fleet_uuids WHERE uuid = ?1)");
+    for (const char* c : k.columns) add(c, std::string("json_extract(?2, '$.") + c + "')");
+    for (const auto& r : k.refs)
+        add(r.column, std::string("coalesce((SELECT row FROM fleet_uuids WHERE tbl = '") + r.table + "' AND uuid = json_extract(?2, '$." +
+                          r.column + "_uuid')), " + r.fallback + ")");
+    if (k.hubSeq) add("hub_seq", "?3");
     if (k.delegate) {
-        cols += ", delegate_id";
-        vals += ", (SELECT id FROM delegates WHERE code = json_extract(?2, '$.delegate_code'))";
-        if (k.delegateRequired) where = " WHERE EXISTS (SELECT 1 FROM delegates WHERE code = json_extract(?2, '$.delegate_code'))";
+        add("delegate_id", "(SELECT id FROM delegates WHERE code = json_extract(?2, '$.delegate_code'))");
+        if (k.delegateRequired) when("EXISTS (SELECT 1 FROM delegates WHERE code = json_extract(?2, '$.delegate_code'))");
     }
+    if (k.guard) when(k.guard);
     return std::string("INSERT OR IGNORE INTO ") + k.table + "(" + cols + ") SELECT " + vals + where;
 }
 
@@ -260,6 +312,7 @@ ON CONFLICT(code) DO UPDATE SET name = excluded.name, title = excluded.title, un
 } // namespace
 
 int pull(PgConn& c, store::Database& db, const Membership& m) {
+    pullDefinitions(c, db, m); // first: a pulled delegate needs its category
     pullReference(c, db, m);
     int applied = 0;
     for (;;) {
@@ -274,19 +327,17 @@ int pull(PgConn& c, store::Database& db, const Membership& m) {
             const auto kind = r.text(i, 1);
             const auto it = std::find_if(kinds().begin(), kinds().end(), [&](const Kind& k) { return kind == k.name; });
             if (it == kinds().end()) continue; // a newer kiosk's record kind: kept in the hub
-            db.cached(applySql(*it)).bind(1, r.text(i, 2)).bind(2, r.text(i, 3)).run();
+            auto& st = db.cached(applySql(*it));
+            st.bind(1, r.text(i, 2)).bind(2, r.text(i, 3));
+            if (it->hubSeq) st.bind(3, r.integer(i, 0));
+            st.run();
             if (db.changes() == 0) continue;
             const auto row = db.lastInsertId();
             store::markPulled(db, it->table, row);
             if (!it->ownUuid)
                 db.cached("INSERT INTO fleet_uuids(tbl, row, uuid) VALUES(?, ?, ?)").bind(1, it->table).bind(2, row).bind(3, r.text(i, 2)).run();
             ++applied;
-            if (std::string(it->table) == "checkins")
-                db.cached("INSERT INTO presence(delegate_id, list_id, inside, first_at, first_kiosk, last_at) "
-                          "SELECT delegate_id, list_id, direction = 'entry', at, kiosk, at FROM checkins WHERE id = ? "
-                          "ON CONFLICT(delegate_id, list_id) DO UPDATE SET inside = excluded.inside, last_at = excluded.last_at")
-                    .bind(1, row)
-                    .run();
+            if (it->applied) it->applied(db, row);
         }
         store::setFleetCursor(db, "pull", r.integer(r.rows() - 1, 0));
         tx.commit();
@@ -314,23 +365,13 @@ ORDER BY updated_at)SQL");
         st.bind(1, since).bind(2, m.organizer).bind(3, "W" + std::to_string(m.kioskNo) + "-*");
         while (st.step()) {
             if (n++) array += ',';
-            array += "{\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
+            array += "{\"kind\":\"delegates\",\"key\":" + core::jsonQuote(st.getText(0)) + ",\"revoked\":" + (st.getInt(1) ? "true" : "false") +
                      ",\"body\":" + st.getText(3) + "}";
             newest = std::max(newest, st.getInt(2));
         }
     }
     if (n == 0) return 0;
-    const auto deadline = Clock::now() + std::chrono::seconds(120);
-    PgTransaction tx(c, deadline);
-    c.exec("SELECT pg_advisory_xact_lock(42, $1::int)", {std::to_string(m.eventId)}, deadline);
-    // Unchanged rows keep their seq, so republishing the newest millisecond costs nothing downstream.
-    c.exec("INSERT INTO kiosk_hub.reference(event_id, kind, key, seq, origin, revoked, body) "
-           "SELECT $1, 'delegates', r->>'key', nextval('kiosk_hub.records_seq_seq'), $3, (r->>'revoked')::boolean, r->'body' "
-           "FROM jsonb_array_elements($2::jsonb) r ON CONFLICT (event_id, kind, key) DO UPDATE SET seq = excluded.seq, "
-           "origin = excluded.origin, revoked = excluded.revoked, body = excluded.body "
-           "WHERE kiosk_hub.reference.body IS DISTINCT FROM excluded.body",
-           {std::to_string(m.eventId), pgSafe(array + "]"), m.kiosk}, deadline);
-    tx.commit(deadline);
+    upsertReference(c, m, array + "]", Clock::now() + std::chrono::seconds(120));
     store::setFleetCursor(db, "ref:delegates_at", newest);
     return n;
 }

@@ -8,6 +8,7 @@
 #include "kiosk/paper/csv_writer.hpp"
 #include "kiosk/paper/xlsx.hpp"
 #include "kiosk/services/awaited.hpp"
+#include "kiosk/services/fleet_conflicts.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 
 namespace kiosk::services {
@@ -220,12 +221,36 @@ void scansSheet(Session& session, paper::TableSink& sink, const store::ExportFil
     });
 }
 
+// Like pretixSCAN's report: both admissions of one badge made offline on two machines.
+void conflictsSheet(Session& session, paper::TableSink& sink, const std::vector<ConflictRow>& rows) {
+    sink.beginSheet(tr("export.sheet.conflicts"), {{tr("export.col.no"), 6},
+                                                   {tr("export.col.list"), 16},
+                                                   {tr("export.col.code"), 12},
+                                                   {tr("export.col.name"), 26},
+                                                   {tr("export.col.unit"), 30},
+                                                   {tr("export.col.category"), 24},
+                                                   {tr("export.col.first_kiosk"), 14},
+                                                   {tr("export.col.first_at"), 20},
+                                                   {tr("export.col.second_kiosk"), 14},
+                                                   {tr("export.col.second_at"), 20}});
+    std::int64_t n = 0;
+    for (const auto& r : rows) {
+        const std::string category = r.categoryId.empty() ? std::string() : categoryName(session, r.categoryId);
+        const Cell cells[] = {Cell::integer(++n),         Cell::str(r.listName),   Cell::str(r.code),
+                              Cell::str(r.name),          Cell::str(r.unit),       Cell::str(category),
+                              Cell::str(r.firstKiosk),    Cell::time(r.firstAt),   Cell::str(r.secondKiosk),
+                              Cell::time(r.secondAt)};
+        sink.row(cells);
+    }
+}
+
 } // namespace
 
 std::optional<AttendanceSheet> parseAttendanceSheet(const std::string& name) {
     if (name == "attendance") return AttendanceSheet::Attendance;
     if (name == "summary") return AttendanceSheet::Summary;
     if (name == "scans") return AttendanceSheet::Scans;
+    if (name == "conflicts") return AttendanceSheet::Conflicts;
     return std::nullopt;
 }
 
@@ -256,9 +281,15 @@ paper::PaperStatus exportAttendance(Session& session, paper::TableSink& sink, co
 
     const auto lists = selectedLists(session, filter);
     const Folded folded = fold(session, filter, lists);
-    const size_t sheets = sink.multiSheet() ? options.sheets.size() : std::min<size_t>(1, options.sheets.size());
+    const auto conflicts = fleetConflicts(session, filter);
+    auto chosen = options.sheets;
+    if (sink.multiSheet() && !conflicts.empty() &&
+        std::find(chosen.begin(), chosen.end(), AttendanceSheet::Conflicts) == chosen.end())
+        chosen.push_back(AttendanceSheet::Conflicts);
+    const size_t sheets = sink.multiSheet() ? chosen.size() : std::min<size_t>(1, chosen.size());
     for (size_t i = 0; i < sheets && !sink.failed(); ++i) {
-        switch (options.sheets[i]) {
+        switch (chosen[i]) {
+        case AttendanceSheet::Conflicts: conflictsSheet(session, sink, conflicts); break;
         case AttendanceSheet::Attendance: attendanceSheet(session, sink, folded, lists, progress); break;
         case AttendanceSheet::Summary: summarySheet(session, sink, summarize(session, folded, lists)); break;
         case AttendanceSheet::Scans: scansSheet(session, sink, filter); break;

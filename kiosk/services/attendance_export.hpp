@@ -14,9 +14,11 @@
 namespace kiosk::services {
 
 /// The sheets of the attendance export.
-enum class AttendanceSheet { Attendance, Summary, Scans };
+/// Conflicts: offline double admissions from the hub (services/fleet_conflicts.hpp); an XLSX
+/// export adds that sheet by itself when there are any.
+enum class AttendanceSheet { Attendance, Summary, Scans, Conflicts };
 
-/// Parses "attendance", "summary" or "scans".
+/// Parses "attendance", "summary", "scans" or "conflicts".
 std::optional<AttendanceSheet> parseAttendanceSheet(const std::string& name);
 
 /// What to export.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kiosk/core/limits.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/checkin_repo.hpp"
@@ -26,6 +27,7 @@ ApologyError record(store::Database& db, const std::string& code, const std::str
                     const std::string& kiosk, core::Millis now) {
     const std::string clean = core::sanitizeText(core::trim(reason));
     if (!withdrawn && clean.empty()) return ApologyError::MissingReason;
+    if (core::lengthProblem(core::TextField::Reason, core::trim(reason))) return ApologyError::TooLong;
     store::Transaction tx(db);
     const auto d = store::findDelegateByCode(db, core::asciiUpper(std::string(core::trim(code))));
     if (!d) return ApologyError::NotFound;

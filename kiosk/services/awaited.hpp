@@ -42,9 +42,10 @@ struct AwaitedList {
 /// Reads the awaited list now (committed state only).
 AwaitedList awaitedDelegates(store::Database& db);
 
-enum class ApologyError { None, NotFound, MissingReason };
+enum class ApologyError { None, NotFound, MissingReason, TooLong };
 
 /// Marks a delegate (by code, case-insensitive) "đã báo vắng" with a reason; committed and audited.
+/// A reason over the limit (core::TextField::Reason) is TooLong, and nothing is recorded.
 ApologyError apologise(store::Database& db, const std::string& code, const std::string& reason,
                        const std::string& kiosk, core::Millis now);
 /// Withdraws the mark (the delegate is expected after all); committed and audited.

@@ -48,7 +48,7 @@ void recordServiceStop(Session& session, const std::string& kiosk, const std::st
     store::audit(session.db(), kiosk, "kiosk.restart", line);
 }
 
-std::vector<FleetConflict> fleetConflicts(Session& session) {
+std::vector<FleetConflict> storedConflicts(Session& session) {
     return store::conflicts(session.db());
 }
 

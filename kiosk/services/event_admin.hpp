@@ -43,8 +43,8 @@ void showOnStage(Session& session, const StageFestival& shown);
 /// Records a kiosk service's restart in the audit log (the console shows the newest).
 void recordServiceStop(Session& session, const std::string& kiosk, const std::string& line);
 
-/// Offline double admissions found after merges, oldest first.
-std::vector<FleetConflict> fleetConflicts(Session& session);
+/// Offline double admissions found after merges, oldest first, as stored (codes, not names).
+std::vector<FleetConflict> storedConflicts(Session& session);
 std::int64_t fleetConflictCount(Session& session);
 
 } // namespace kiosk::services

@@ -69,6 +69,7 @@ EventSnapshot EventFeed::read() {
     const auto space = std::filesystem::space(dir, ec);
     s.freeDiskBytes = ec ? -1 : static_cast<std::int64_t>(space.available);
     s.awaited = awaitedDelegates(db);
+    s.conflicts = fleetConflicts(m_session);
     endReads(db);
     return s;
 }

@@ -15,6 +15,7 @@
 #include "kiosk/core/pin_rule.hpp"
 #include "kiosk/services/awaited.hpp"
 #include "kiosk/services/failure.hpp"
+#include "kiosk/services/fleet_conflicts.hpp"
 #include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/services/session.hpp"
 #include "kiosk/store/checkin_repo.hpp"
@@ -50,6 +51,7 @@ struct EventSnapshot {
     std::int64_t freeDiskBytes = -1;
     bool pinSet = false;
     AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
+    std::vector<ConflictRow> conflicts; ///< offline double admissions the hub reported (device tab)
 };
 
 /// Reads snapshots and the screens' settings on a session's connection; keeps checkpoints out of

@@ -79,6 +79,18 @@ bool loadEventToml(const std::string& path, core::Event& e, std::vector<core::Ch
     bool prefixOk = !e.prefix.empty() && e.prefix.size() <= 8;
     for (char c : e.prefix) prefixOk = prefixOk && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
     if (!prefixOk) problems.push_back(core::trf("init.bad_field", {{"field", "event.prefix"}}));
+    if (const toml::node* scale = t["display"]["text_scale"].node()) {
+        // An integer (2) is a number too; a string ("1.3") or a value off the range is refused.
+        const std::optional<double> v = scale->is_number() ? scale->value<double>() : std::nullopt;
+        if (v && *v >= core::kMinTextScale && *v <= core::kMaxTextScale) {
+            e.textScale = static_cast<float>(*v);
+        } else {
+            std::ostringstream shown;
+            scale->visit([&](const auto& value) { shown << value; });
+            problems.push_back(core::trf("init.bad_text_scale",
+                                         {{"value", shown.str()}, {"min", "0.5"}, {"max", "2.0"}}));
+        }
+    }
 
     if (const auto* arr = t["lists"].as_array()) {
         for (const auto& node : *arr) {

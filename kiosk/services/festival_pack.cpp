@@ -1,3 +1,4 @@
+#include "kiosk/core/limits.hpp"
 #include "kiosk/services/festival_pack.hpp"
 
 #include <filesystem>
@@ -92,7 +93,10 @@ void loadContest(store::Database& db, const Node& n, int pos, std::vector<std::s
             else bad(problems, where + ".tie_breaks");
         }
     c.decimals = n["decimals"].value_or(2);
-    c.better = n["better"].value_or(std::string("higher")) == "lower" ? core::Better::Lower : core::Better::Higher;
+    // A misspelt direction would silently rank a race backwards: a problem, like any unknown code.
+    const auto better = core::kBetterCodes.parse(n["better"].value_or(std::string("higher")));
+    if (!better) bad(problems, where + ".better");
+    c.better = better.value_or(core::Better::Higher);
     c.resultUnit = n["unit"].value_or(std::string());
     c.timeResults = n["time_results"].value_or(false);
     c.tiePlaces = n["tie_places"].value_or(1);
@@ -152,6 +156,10 @@ void loadTeamsCsv(store::Database& db, const std::string& path, std::vector<std:
         core::QuizTeam team{t->get(row, "id"), t->get(row, "name"), t->get(row, "unit"), t->get(row, "buzzer_key")};
         if (team.id.empty() || team.name.empty()) {
             problems.push_back(t->badRow(row));
+            continue;
+        }
+        if (auto tooLong = core::lengthProblem(core::TextField::Name, team.name)) {
+            problems.push_back(path + ": " + team.id + ": " + *tooLong);
             continue;
         }
         store::saveTeam(db, team, pos++);

@@ -30,4 +30,10 @@ void adoptJoinedCopy(store::Database& db, const hub::Membership& member,
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+std::unique_ptr<Fleet> storedFleet(store::Database& db) {
+    auto m = hub::membership(db);
+    m->url = store::fleetGet(db, "hub_url").value_or(m->url);
+    return std::make_unique<Fleet>(std::move(*m));
+}
+
 } // namespace kiosk::services

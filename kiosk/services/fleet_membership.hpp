@@ -2,9 +2,11 @@
 // What `kiosk hub setup` and `kiosk hub join` keep in the event database: this kiosk's membership
 // of a hub (URL, name, number, instance), and a joined copy made ready to be this kiosk's own.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "kiosk/hub/hub.hpp"
+#include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/store/db.hpp"
 
 namespace kiosk::services {
@@ -19,5 +21,9 @@ void saveFleetMembership(store::Database& db, const hub::Membership& member,
 /// in.
 void adoptJoinedCopy(store::Database& db, const hub::Membership& member,
                      const std::string& instance);
+
+/// The fleet as stored: setup's and join's own rounds run with the URL the kiosk will use (the
+/// event's role), not with the owner's URL that $KIOSK_HUB_URL gave them. Needs a membership.
+std::unique_ptr<Fleet> storedFleet(store::Database& db);
 
 } // namespace kiosk::services

@@ -17,7 +17,7 @@ SyncRound Fleet::syncOnce(store::Database& db, bool force) {
     if (!c) return round;
     round.connected = true;
     try {
-        round.published = hub::publishReference(*c, db, membership());
+        round.published = hub::publishReference(*c, db, membership()) + hub::publishDefinitions(*c, db, membership());
         const auto p = hub::push(*c, db, membership());
         round.pushed = true;
         round.pushedRecords = p.records;

@@ -142,9 +142,8 @@ ActionResult JudgePanel::submit(std::string performanceId, core::Millis now) {
         for (const auto& c : m_snap.criteria)
             if (!sheet || !sheet->scores.count(c.id))
                 return ActionResult::refused(core::trf("festival.judge.missing", {{"criterion", c.name}}));
-        store::setSheetState(m_db, sheet->id, core::SheetState::Submitted, now, false);
-        store::appendSheetHistory(m_db, {0, sheet->id, performanceId, m_judgeId, "submit", m_judgeId, now, "",
-                                         sheetSnapshotText(m_snap.criteria, *sheet)});
+        store::appendSheetRecord(m_db, {0, "", m_contestId, performanceId, m_judgeId, "submit", m_judgeId, now, "",
+                                        sheet->scores, sheetSnapshotText(m_snap.criteria, *sheet)});
         return ActionResult::done(core::tr("festival.judge.submitted"));
     });
 }
@@ -159,9 +158,8 @@ ActionResult JudgePanel::reopen(std::string performanceId, std::string judgeId, 
         const auto* sheet = m_snap.sheet(performanceId, judgeId);
         if (!sheet || sheet->state != core::SheetState::Submitted)
             return ActionResult::refused(core::tr("festival.judge.not_submitted"));
-        store::setSheetState(m_db, sheet->id, core::SheetState::Draft, now, true);
-        store::appendSheetHistory(m_db, {0, sheet->id, performanceId, judgeId, "reopen", me->id, now, reason,
-                                         sheetSnapshotText(m_snap.criteria, *sheet)});
+        store::appendSheetRecord(m_db, {0, "", m_contestId, performanceId, judgeId, "reopen", me->id, now, reason,
+                                        sheet->scores, sheetSnapshotText(m_snap.criteria, *sheet)});
         return ActionResult::done(core::tr("festival.judge.reopened"));
     });
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/limits.hpp"
 #include "kiosk/store/checkin_repo.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "kiosk/store/event_repo.hpp"
@@ -163,12 +164,14 @@ void ProgramRunner::setCountdown(bool on, core::Millis now) {
     refresh();
 }
 
-void ProgramRunner::message(const std::string& text, core::Millis now) {
+std::optional<std::string> ProgramRunner::message(const std::string& text, core::Millis now) {
+    if (auto tooLong = core::lengthProblem(core::TextField::Message, text)) return tooLong;
     store::Transaction tx(m_db);
     store::postStageMessage(m_db, text, now, m_kiosk);
     tx.commit();
     m_dirty = true;
     refresh();
+    return std::nullopt;
 }
 
 bool ProgramRunner::markAwardHanded(const std::string& awardId, bool handed, core::Millis now) {

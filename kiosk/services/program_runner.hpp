@@ -85,8 +85,9 @@ public:
     void setBlackout(bool on, core::Millis now);
     void setCountdown(bool on, core::Millis now);
     /// Sends a short message to the stage; an empty text clears it. It leaves the stage when the
-    /// item changes, unless pinned.
-    void message(const std::string& text, core::Millis now);
+    /// item changes, unless pinned. A text over the message limit (core/limits.hpp) is refused:
+    /// the localized reason is returned and nothing is stored or shown.
+    std::optional<std::string> message(const std::string& text, core::Millis now);
     /// Keeps the message on stage through item changes (or lets it go with the next change).
     void pinMessage(bool pinned, core::Millis now);
     /// Ticks or unticks an award as handed; false when there is no such award.

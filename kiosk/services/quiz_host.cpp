@@ -26,17 +26,19 @@ core::BuzzerArbiter replayBuzzers(const QuizSnapshot& s, const std::vector<store
     core::BuzzerArbiter a(s.round ? s.round->falseStart : core::FalseStartRule{},
                           ids(s.playingTeams()), limit);
     for (const auto& e : log) {
-        if (e.kind == "open") a.open(e.at);
-        else if (e.kind == "press") a.press(e.teamId, e.at);
-        else if (e.kind == "wrong") a.markWrong();
-        else if (e.kind == "right") a.markRight();
-        else if (e.kind == "close") a.close();
-        else if (e.kind == "undo") a.undoVerdict();
+        switch (e.kind) {
+        case core::BuzzKind::Open: a.open(e.at); break;
+        case core::BuzzKind::Press: a.press(e.teamId, e.at); break;
+        case core::BuzzKind::Wrong: a.markWrong(); break;
+        case core::BuzzKind::Right: a.markRight(); break;
+        case core::BuzzKind::Close: a.close(); break;
+        case core::BuzzKind::Undo: a.undoVerdict(); break;
+        }
     }
     return a;
 }
 
-store::BuzzEvent buzzEvent(std::int64_t showId, const char* kind, std::string teamId, core::Millis at) {
+store::BuzzEvent buzzEvent(std::int64_t showId, core::BuzzKind kind, std::string teamId, core::Millis at) {
     store::BuzzEvent e;
     e.showId = showId;
     e.kind = kind;
@@ -173,7 +175,7 @@ ActionResult QuizHost::start(core::Millis now) {
         saved.state.phase = core::QuestionPhase::Running;
         saved.state.startedAt = now;
         store::saveQuizState(m_db, m_contestId, saved, now);
-        if (isBuzzerRound(m_snap.round)) store::appendBuzzEvent(m_db, m_contestId, buzzEvent(saved.showId, "open", "", now));
+        if (isBuzzerRound(m_snap.round)) store::appendBuzzEvent(m_db, m_contestId, buzzEvent(saved.showId, core::BuzzKind::Open, "", now));
         return ActionResult::done();
     });
 }
@@ -187,7 +189,7 @@ ActionResult QuizHost::reveal(core::Millis now) {
         saved.state.phase = core::QuestionPhase::Revealed;
         store::saveQuizState(m_db, m_contestId, saved, now);
         if (isBuzzerRound(m_snap.round) && m_snap.buzzPhase != core::BuzzPhase::Closed)
-            store::appendBuzzEvent(m_db, m_contestId, buzzEvent(saved.showId, "close", "", now));
+            store::appendBuzzEvent(m_db, m_contestId, buzzEvent(saved.showId, core::BuzzKind::Close, "", now));
         return ActionResult::done();
     });
 }
@@ -209,7 +211,7 @@ ActionResult QuizHost::buzz(std::string teamId, core::Millis now) {
             return ActionResult::refused(core::tr("festival.quiz.not_buzzer_round"));
         auto arbiter = replayBuzzers(m_snap, store::loadBuzzEvents(m_db, m_contestId, m_snap.saved.showId));
         auto rec = arbiter.press(teamId, now);
-        auto logged = buzzEvent(m_snap.saved.showId, "press", teamId, now);
+        auto logged = buzzEvent(m_snap.saved.showId, core::BuzzKind::Press, teamId, now);
         logged.pressKind = core::pressKindCode(rec.kind);
         logged.order = rec.order;
         logged.sinceOpen = rec.sinceOpen;
@@ -272,7 +274,7 @@ ActionResult QuizHost::mark(std::string teamId, bool right, core::Millis now) {
             return ActionResult::refused(core::trf("festival.quiz.not_playing", {{"team", teamId}}));
         if (isBuzzerRound(m_snap.round)) {
             if (m_snap.turn != teamId) return ActionResult::refused(core::tr("festival.quiz.not_their_turn"));
-            store::appendBuzzEvent(m_db, m_contestId, buzzEvent(m_snap.saved.showId, right ? "right" : "wrong", teamId, now));
+            store::appendBuzzEvent(m_db, m_contestId, buzzEvent(m_snap.saved.showId, right ? core::BuzzKind::Right : core::BuzzKind::Wrong, teamId, now));
         } else if (m_snap.markOf(teamId)) {
             return ActionResult::refused(core::tr("festival.quiz.already_marked"));
         }
@@ -297,7 +299,7 @@ ActionResult QuizHost::undo(core::Millis now) {
         if (verdict && m_snap.question && it->questionId == m_snap.question->id && isBuzzerRound(m_snap.round)) {
             auto arbiter = replayBuzzers(m_snap, store::loadBuzzEvents(m_db, m_contestId, m_snap.saved.showId));
             if (arbiter.undoVerdict())
-                store::appendBuzzEvent(m_db, m_contestId, buzzEvent(m_snap.saved.showId, "undo", it->teamId, now));
+                store::appendBuzzEvent(m_db, m_contestId, buzzEvent(m_snap.saved.showId, core::BuzzKind::Undo, it->teamId, now));
         }
         const auto* team = m_snap.team(it->teamId);
         return ActionResult::done(core::trf("festival.quiz.undone", {{"team", team ? team->name : it->teamId}}));
@@ -360,8 +362,8 @@ std::optional<StageFestivalMode> parseStageFestivalMode(std::string_view text) {
 
 StageFestival loadStageFestival(store::Database& db) {
     StageFestival s;
-    s.mode = parseStageFestivalMode(store::getSetting(db, "festival.stage_mode").value_or("none"))
-                 .value_or(StageFestivalMode::None);
+    const auto mode = store::getSetting(db, "festival.stage_mode").value_or("none");
+    s.mode = store::knownCode(parseStageFestivalMode(mode), "stage festival mode", mode);
     s.contestId = store::getSetting(db, "festival.stage_contest").value_or("");
     return s;
 }

@@ -9,6 +9,7 @@
 #include "kiosk/services/awaited.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
 #include "kiosk/services/festival_results.hpp"
+#include "kiosk/services/fleet_conflicts.hpp"
 #include "kiosk/services/paper_pack.hpp"
 #include "kiosk/store/ceremony_repo.hpp"
 #include "kiosk/store/checkin_repo.hpp"
@@ -142,6 +143,8 @@ paper::ReportData buildReport(Session& session, const ReportOptions& options, co
                                                              {"walk_ins", std::to_string(figures.walkIns)},
                                                              {"refused", std::to_string(figures.refusedScans)},
                                                              {"forced", std::to_string(figures.forcedAdmissions)}}));
+    if (const auto conflicts = fleetConflicts(session); !conflicts.empty())
+        data.intro.push_back(core::trf("export.report.conflicts", {{"n", std::to_string(conflicts.size())}}));
     data.arrivals = arrivalsChart(session, options.bucketMs);
     fillCeremony(session, data, now);
     fillFestival(session, data);

@@ -49,6 +49,11 @@ CREATE TABLE apologies(
 CREATE INDEX apologies_delegate ON apologies(delegate_id, id);
 CREATE TRIGGER apologies_append_only_u BEFORE UPDATE ON apologies BEGIN SELECT RAISE(ABORT, 'apologies are append-only'); END;
 CREATE TRIGGER apologies_append_only_d BEFORE DELETE ON apologies BEGIN SELECT RAISE(ABORT, 'apologies are append-only'); END;
+)SQL"},
+            {"ceremony-3", R"SQL(
+-- The MC's collective awards ask, every reload, who of the recipient unit is here
+-- (delegatesOfUnit): without this the query read the whole delegates table. Ordered as it reads.
+CREATE INDEX delegates_unit ON delegates(unit, rank, name) WHERE revoked = 0;
 )SQL"}};
 }
 
@@ -109,10 +114,10 @@ std::vector<core::ShowAction> loadShowActions(Database& db) {
     std::vector<core::ShowAction> out;
     auto& st = db.cached("SELECT id, at, type, item, target, value FROM show_actions ORDER BY id");
     while (st.step()) {
-        // A type this build does not know (written by a newer one) is skipped rather than guessed.
-        auto type = core::actionTypeFromName(st.getText(2));
-        if (!type) continue;
-        out.push_back(core::ShowAction{st.getInt(0), *type, st.getInt(1), st.getText(3), st.getText(4), st.getInt(5)});
+        // A type this build does not know is an error, not a step skipped: replaying the show
+        // without it would put the MC on the wrong item.
+        const auto type = knownCode(core::actionTypeFromName(st.getText(2)), "show action", st.getText(2));
+        out.push_back(core::ShowAction{st.getInt(0), type, st.getInt(1), st.getText(3), st.getText(4), st.getInt(5)});
     }
     return out;
 }
@@ -184,12 +189,14 @@ StageState loadStageState(Database& db) {
     return out;
 }
 
+const char* const kDelegatesOfUnitSql =
+    "SELECT id, name FROM delegates WHERE unit = ? AND revoked = 0 ORDER BY rank, name";
+
 std::vector<std::pair<std::int64_t, std::string>> delegatesOfUnit(Database& db,
                                                                   const std::string& unit) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     if (unit.empty()) return out;
-    auto& st = db.cached(
-        "SELECT id, name FROM delegates WHERE unit = ? AND revoked = 0 ORDER BY rank, name");
+    auto& st = db.cached(kDelegatesOfUnitSql);
     st.bind(1, std::string_view(unit));
     while (st.step())
         out.emplace_back(st.getInt(0), st.getText(1));

@@ -52,6 +52,8 @@ struct StageState {
     core::Millis updatedAt = 0;
 };
 StageState loadStageState(Database& db);
+/// The query of delegatesOfUnit() (for tests that ask SQLite how it runs it).
+extern const char* const kDelegatesOfUnitSql;
 /// The delegates (id, name) of a unit, not revoked, by rank: who may receive a collective award.
 std::vector<std::pair<std::int64_t, std::string>> delegatesOfUnit(Database& db,
                                                                   const std::string& unit);

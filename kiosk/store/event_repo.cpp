@@ -7,10 +7,10 @@ namespace kiosk::store {
 void saveEvent(Database& db, const core::Event& e) {
     auto st = db.prepare(
         "INSERT OR REPLACE INTO event(id, code, prefix, name, parent_unit, unit, doc_number, date, venue, place, "
-        "timezone, utc_offset_min, accept_plain_codes) VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "timezone, utc_offset_min, accept_plain_codes, text_scale) VALUES(1,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, e.id).bind(2, e.prefix).bind(3, e.name).bind(4, e.parentUnit).bind(5, e.unit).bind(6, e.docNumber);
     st.bind(7, e.date).bind(8, e.venue).bind(9, e.place).bind(10, e.timezone).bind(11, e.utcOffsetMin);
-    st.bind(12, e.acceptPlainCodes).run();
+    st.bind(12, e.acceptPlainCodes).bind(13, static_cast<double>(e.textScale)).run();
     db.exec("DELETE FROM banner_lines; DELETE FROM slogans;");
     auto b = db.prepare("INSERT INTO banner_lines(pos, text) VALUES(?, ?)");
     for (size_t i = 0; i < e.bannerLines.size(); ++i) {
@@ -26,7 +26,7 @@ void saveEvent(Database& db, const core::Event& e) {
 
 core::Event loadEvent(Database& db) {
     auto st = db.prepare("SELECT code, prefix, name, parent_unit, unit, doc_number, date, venue, place, timezone, "
-                         "utc_offset_min, accept_plain_codes FROM event WHERE id = 1");
+                         "utc_offset_min, accept_plain_codes, text_scale FROM event WHERE id = 1");
     if (!st.step()) throw DbError(1, "the database holds no event (run kiosk init)");
     core::Event e;
     e.id = st.getText(0);
@@ -41,6 +41,7 @@ core::Event loadEvent(Database& db) {
     e.timezone = st.getText(9);
     e.utcOffsetMin = static_cast<int>(st.getInt(10));
     e.acceptPlainCodes = st.getInt(11) != 0;
+    e.textScale = static_cast<float>(st.getDouble(12));
     auto b = db.prepare("SELECT text FROM banner_lines ORDER BY pos");
     while (b.step()) e.bannerLines.push_back(b.getText(0));
     auto s = db.prepare("SELECT text FROM slogans ORDER BY pos");

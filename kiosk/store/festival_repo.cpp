@@ -36,9 +36,7 @@ core::Contest readContest(const Statement& st) {
     c.aggregation = knownCode(core::parseAggregation(st.getText(8)), "aggregation", st.getText(8));
     c.tieBreaks = knownCode(core::parseTieBreaks(st.getText(9)), "tie-break", st.getText(9));
     c.decimals = int(st.getInt(10));
-    const std::string better = st.getText(11);
-    if (better != "lower" && better != "higher") unknownCode("better", better);
-    c.better = better == "lower" ? core::Better::Lower : core::Better::Higher;
+    c.better = knownCode(core::kBetterCodes.parse(st.getText(11)), "better", st.getText(11));
     c.resultUnit = st.getText(12);
     c.timeResults = st.getInt(13) != 0;
     c.tiePlaces = int(st.getInt(14));
@@ -53,7 +51,7 @@ void saveContest(Database& db, const core::Contest& c) {
     st.bind(1, c.id).bind(2, c.name).bind(3, core::contestKindCode(c.kind)).bind(4, c.pos);
     st.bind(5, c.prizes.first).bind(6, c.prizes.second).bind(7, c.prizes.third).bind(8, c.prizes.consolation);
     st.bind(9, core::aggregationName(c.aggregation)).bind(10, core::tieBreaksText(c.tieBreaks)).bind(11, c.decimals);
-    st.bind(12, c.better == core::Better::Lower ? "lower" : "higher").bind(13, c.resultUnit);
+    st.bind(12, core::kBetterCodes.code(c.better)).bind(13, c.resultUnit);
     st.bind(14, c.timeResults).bind(15, c.tiePlaces).run();
 }
 
@@ -292,7 +290,7 @@ void appendBuzzEvent(Database& db, const std::string& contestId, const BuzzEvent
     auto st = db.prepare(
         "INSERT INTO buzz_events(contest_id, show_id, kind, team_id, at, press_kind, press_order, since_open) "
         "VALUES(?,?,?,?,?,?,?,?)");
-    st.bind(1, contestId).bind(2, e.showId).bind(3, e.kind).bind(4, e.teamId).bind(5, e.at).bind(6, e.pressKind);
+    st.bind(1, contestId).bind(2, e.showId).bind(3, core::buzzKindCode(e.kind)).bind(4, e.teamId).bind(5, e.at).bind(6, e.pressKind);
     st.bind(7, e.order).bind(8, e.sinceOpen).run();
 }
 
@@ -302,112 +300,12 @@ std::vector<BuzzEvent> loadBuzzEvents(Database& db, const std::string& contestId
         "WHERE contest_id=? AND show_id=? ORDER BY id");
     st.bind(1, contestId).bind(2, showId);
     std::vector<BuzzEvent> out;
-    while (st.step())
-        out.push_back({st.getInt(0), st.getInt(1), st.getText(2), st.getText(3), st.getInt(4), st.getText(5),
-                       int(st.getInt(6)), st.getInt(7)});
-    return out;
-}
-
-namespace {
-
-constexpr const char* kSheetSelect =
-    "SELECT id, performance_id, judge_id, state, updated_at, submitted_at, reopened FROM score_sheets ";
-
-void fillScores(Database& db, Sheet& s) {
-    auto st = db.prepare("SELECT criterion_id, value FROM sheet_scores WHERE sheet_id=?");
-    st.bind(1, s.id);
-    while (st.step()) s.scores[st.getText(0)] = st.getDouble(1);
-}
-
-Sheet readSheet(const Statement& st) {
-    Sheet s;
-    s.id = st.getInt(0);
-    s.performanceId = st.getText(1);
-    s.judgeId = st.getText(2);
-    s.state = knownCode(core::parseSheetState(st.getText(3)), "sheet state", st.getText(3));
-    s.updatedAt = st.getInt(4);
-    s.submittedAt = st.getInt(5);
-    s.reopened = int(st.getInt(6));
-    return s;
-}
-
-} // namespace
-
-std::optional<Sheet> loadSheet(Database& db, const std::string& contestId, const std::string& performanceId,
-                               const std::string& judgeId) {
-    auto st = db.prepare(std::string(kSheetSelect) + "WHERE contest_id=? AND performance_id=? AND judge_id=?");
-    st.bind(1, contestId).bind(2, performanceId).bind(3, judgeId);
-    if (!st.step()) return std::nullopt;
-    auto s = readSheet(st);
-    fillScores(db, s);
-    return s;
-}
-
-std::vector<Sheet> loadSheets(Database& db, const std::string& contestId) {
-    auto st = db.prepare(std::string(kSheetSelect) + "WHERE contest_id=? ORDER BY id");
-    st.bind(1, contestId);
-    std::vector<Sheet> out;
-    while (st.step()) out.push_back(readSheet(st));
-    auto sc = db.prepare(
-        "SELECT s.id, v.criterion_id, v.value FROM sheet_scores v JOIN score_sheets s ON s.id = v.sheet_id "
-        "WHERE s.contest_id=? ORDER BY s.id");
-    sc.bind(1, contestId);
-    std::size_t i = 0;
-    while (sc.step()) {
-        auto id = sc.getInt(0);
-        while (i < out.size() && out[i].id < id) ++i;
-        if (i < out.size() && out[i].id == id) out[i].scores[sc.getText(1)] = sc.getDouble(2);
+    while (st.step()) {
+        const auto kind = st.getText(2), press = st.getText(5);
+        if (!press.empty()) knownCode(core::parsePressKind(press), "press kind", press);
+        out.push_back({st.getInt(0), st.getInt(1), knownCode(core::parseBuzzKind(kind), "buzz kind", kind), st.getText(3),
+                       st.getInt(4), press, int(st.getInt(6)), st.getInt(7)});
     }
-    return out;
-}
-
-std::int64_t ensureSheet(Database& db, const std::string& contestId, const std::string& performanceId,
-                         const std::string& judgeId, core::Millis now) {
-    auto ins = db.prepare(
-        "INSERT OR IGNORE INTO score_sheets(contest_id, performance_id, judge_id, state, updated_at) "
-        "VALUES(?,?,?,'draft',?)");
-    ins.bind(1, contestId).bind(2, performanceId).bind(3, judgeId).bind(4, now).run();
-    auto st = db.prepare("SELECT id FROM score_sheets WHERE contest_id=? AND performance_id=? AND judge_id=?");
-    st.bind(1, contestId).bind(2, performanceId).bind(3, judgeId);
-    st.step();
-    return st.getInt(0);
-}
-
-void setSheetScore(Database& db, std::int64_t sheetId, const std::string& criterionId, std::optional<double> value,
-                   core::Millis now) {
-    if (value) {
-        auto st = db.prepare("INSERT OR REPLACE INTO sheet_scores(sheet_id, criterion_id, value) VALUES(?,?,?)");
-        st.bind(1, sheetId).bind(2, criterionId).bind(3, *value).run();
-    } else {
-        auto st = db.prepare("DELETE FROM sheet_scores WHERE sheet_id=? AND criterion_id=?");
-        st.bind(1, sheetId).bind(2, criterionId).run();
-    }
-    auto up = db.prepare("UPDATE score_sheets SET updated_at=? WHERE id=?");
-    up.bind(1, now).bind(2, sheetId).run();
-}
-
-void setSheetState(Database& db, std::int64_t sheetId, core::SheetState state, core::Millis now, bool reopen) {
-    auto st = db.prepare(
-        "UPDATE score_sheets SET state=?, updated_at=?, submitted_at=CASE WHEN ?='submitted' THEN ? ELSE submitted_at END, "
-        "reopened = reopened + ? WHERE id=?");
-    auto code = core::sheetStateCode(state);
-    st.bind(1, code).bind(2, now).bind(3, code).bind(4, now).bind(5, reopen ? 1 : 0).bind(6, sheetId).run();
-}
-
-void appendSheetHistory(Database& db, const SheetHistory& h) {
-    auto st = db.prepare("INSERT INTO sheet_history(sheet_id, action, by, at, reason, snapshot) VALUES(?,?,?,?,?,?)");
-    st.bind(1, h.sheetId).bind(2, h.action).bind(3, h.by).bind(4, h.at).bind(5, h.reason).bind(6, h.snapshot).run();
-}
-
-std::vector<SheetHistory> loadSheetHistory(Database& db, const std::string& contestId) {
-    auto st = db.prepare(
-        "SELECT h.id, h.sheet_id, s.performance_id, s.judge_id, h.action, h.by, h.at, h.reason, h.snapshot "
-        "FROM sheet_history h JOIN score_sheets s ON s.id = h.sheet_id WHERE s.contest_id=? ORDER BY h.id");
-    st.bind(1, contestId);
-    std::vector<SheetHistory> out;
-    while (st.step())
-        out.push_back({st.getInt(0), st.getInt(1), st.getText(2), st.getText(3), st.getText(4), st.getText(5),
-                       st.getInt(6), st.getText(7), st.getText(8)});
     return out;
 }
 

@@ -57,11 +57,11 @@ std::vector<std::string> shownQuestions(Database& db, const std::string& contest
 std::int64_t appendScoreEvent(Database& db, const std::string& contestId, const core::ScoreEvent& e);
 std::vector<core::ScoreEvent> loadScoreEvents(Database& db, const std::string& contestId);
 
-/// One buzzer log entry: "open", "press", "wrong", "right", "close" or "undo" (of the last verdict).
+/// One buzzer log entry (an undo takes back the last verdict).
 struct BuzzEvent {
     std::int64_t id = 0;
     std::int64_t showId = 0;
-    std::string kind;
+    core::BuzzKind kind = core::BuzzKind::Open;
     std::string teamId;
     core::Millis at = 0;
     std::string pressKind; ///< for presses: how the arbiter took it
@@ -94,20 +94,32 @@ void setSheetScore(Database& db, std::int64_t sheetId, const std::string& criter
                    core::Millis now);
 void setSheetState(Database& db, std::int64_t sheetId, core::SheetState state, core::Millis now, bool reopen);
 
-/// One line of a sheet's history: submit, reopen; the snapshot keeps the scores as they were.
-struct SheetHistory {
+/// One submission or reopening of a sheet (append-only, festival-2): names contest,
+/// performance and judge by their pack ids so it travels between machines unchanged.
+struct SheetRecord {
     std::int64_t id = 0;
-    std::int64_t sheetId = 0;
+    std::string uuid; ///< empty when appending: a fresh one is made
+    std::string contestId;
     std::string performanceId;
     std::string judgeId;
     std::string action; ///< "submit" or "reopen"
     std::string by;
     core::Millis at = 0;
     std::string reason;
-    std::string snapshot; ///< "criterion=value;..." at that moment
+    std::map<std::string, double> scores; ///< by criterion id, as they stood
+    std::string snapshot;                 ///< "criterion=value;..." for people, in criterion order
+    std::int64_t hubSeq = 0;              ///< the hub's order; 0 = not in the hub yet
 };
-void appendSheetHistory(Database& db, const SheetHistory& h);
-std::vector<SheetHistory> loadSheetHistory(Database& db, const std::string& contestId);
+using SheetHistory = SheetRecord;
+/// Appends a record and brings the sheet's working copy to the newest record; returns its id.
+std::int64_t appendSheetRecord(Database& db, const SheetRecord& r);
+/// Rebuilds one sheet's working copy from its newest record (submit: these scores, locked;
+/// reopen: a draft). False when there is no record or the performance or judge is unknown here.
+bool projectSheet(Database& db, const std::string& contestId, const std::string& performanceId, const std::string& judgeId);
+/// Every record of a contest, oldest first in the hub's order (records not in the hub yet last).
+std::vector<SheetRecord> loadSheetHistory(Database& db, const std::string& contestId);
+/// {"criterion":value,...} with every digit of each value.
+std::string scoresJson(const std::map<std::string, double>& scores);
 
 // ---- sports ----
 /// One team's result; value nullopt = did not finish / no result.

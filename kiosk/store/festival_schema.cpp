@@ -108,6 +108,39 @@ CREATE TRIGGER buzz_events_append_only_u BEFORE UPDATE ON buzz_events BEGIN SELE
 CREATE TRIGGER buzz_events_append_only_d BEFORE DELETE ON buzz_events BEGIN SELECT RAISE(ABORT, 'buzz_events are append-only'); END;
 CREATE TRIGGER sheet_history_append_only_u BEFORE UPDATE ON sheet_history BEGIN SELECT RAISE(ABORT, 'sheet_history is append-only'); END;
 CREATE TRIGGER sheet_history_append_only_d BEFORE DELETE ON sheet_history BEGIN SELECT RAISE(ABORT, 'sheet_history is append-only'); END;
+)SQL"},
+            {"festival-2", R"SQL(
+-- Judges' sheets as append-only records that travel between machines (docs/FLEET.md): every
+-- submission and every reopening is one record with its uuid, naming contest, performance and
+-- judge by their pack ids (never a local integer id), with the scores as a JSON object. The
+-- current sheet is the newest record per (contest, performance, judge) in the hub's order
+-- (hub_seq, learnt when the record is pushed or pulled; 0 = not in the hub yet, so newest).
+-- score_sheets/sheet_scores stay as this machine's working copy: drafts, and the projection.
+CREATE TABLE sheet_records(
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+  contest_id TEXT NOT NULL, performance_id TEXT NOT NULL, judge_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('submit', 'reopen')), by TEXT NOT NULL, at INTEGER NOT NULL,
+  reason TEXT NOT NULL DEFAULT '', scores TEXT NOT NULL DEFAULT '{}', snapshot TEXT NOT NULL DEFAULT '',
+  hub_seq INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX sheet_records_key ON sheet_records(contest_id, performance_id, judge_id);
+-- Only hub_seq may be learnt later; the record itself never changes.
+CREATE TRIGGER sheet_records_append_only_u BEFORE UPDATE OF uuid, contest_id, performance_id, judge_id, action, by, at,
+  reason, scores, snapshot ON sheet_records BEGIN SELECT RAISE(ABORT, 'sheet_records are append-only'); END;
+CREATE TRIGGER sheet_records_append_only_d BEFORE DELETE ON sheet_records
+  BEGIN SELECT RAISE(ABORT, 'sheet_records are append-only'); END;
+-- An old database keeps its history: each line becomes a record ("nd=8.5;bd=9" -> {"nd":8.5,"bd":9}).
+INSERT INTO sheet_records(uuid, contest_id, performance_id, judge_id, action, by, at, reason, scores, snapshot)
+SELECT lower(substr(x, 1, 8) || '-' || substr(x, 9, 4) || '-4' || substr(x, 14, 3) || '-' ||
+         substr('89ab', 1 + (abs(random()) % 4), 1) || substr(x, 18, 3) || '-' || substr(x, 21, 12)),
+       contest_id, performance_id, judge_id, action, by, at, reason,
+       CASE WHEN json_valid(j) THEN j ELSE '{}' END, snapshot
+FROM (SELECT hex(randomblob(16)) AS x, s.contest_id, s.performance_id, s.judge_id, h.action, h.by, h.at, h.reason, h.id AS hid,
+        h.snapshot,
+        CASE WHEN h.snapshot = '' THEN '{}'
+             ELSE '{"' || replace(replace(h.snapshot, '=', '":'), ';', ',"') || '}' END AS j
+      FROM sheet_history h JOIN score_sheets s ON s.id = h.sheet_id)
+ORDER BY hid;
+DROP TABLE sheet_history;
 )SQL"}};
 }
 

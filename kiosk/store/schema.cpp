@@ -8,7 +8,7 @@ namespace kiosk::store {
 
 std::vector<Migration> allMigrations() {
     std::vector<Migration> all;
-    for (auto list : {coreMigrations(), ceremonyMigrations(), festivalMigrations(), pinMigrations(), fleetMigrations()})
+    for (auto list : {coreMigrations(), ceremonyMigrations(), festivalMigrations(), pinMigrations(), fleetMigrations(), fleetReferenceMigrations()})
         for (auto& m : list) all.push_back(std::move(m));
     return all;
 }
@@ -184,6 +184,10 @@ CREATE TRIGGER presence_counts_category AFTER UPDATE OF category_id ON delegates
     SET present = present + 1, inside = inside + (SELECT p.inside FROM presence p WHERE p.delegate_id = NEW.id AND p.list_id = presence_counts.list_id)
     WHERE category_id = NEW.category_id AND list_id IN (SELECT list_id FROM presence WHERE delegate_id = NEW.id);
 END;
+)SQL"},
+            {"core-3", R"SQL(
+-- The pack's [display] text_scale: how much larger (or smaller) the gate and the stage draw.
+ALTER TABLE event ADD COLUMN text_scale REAL NOT NULL DEFAULT 1.0;
 )SQL"}};
 }
 

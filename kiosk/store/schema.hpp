@@ -24,6 +24,7 @@ std::vector<Migration> ceremonyMigrations(); ///< ceremony_repo.cpp
 std::vector<Migration> festivalMigrations(); ///< festival_schema.cpp
 std::vector<Migration> pinMigrations();      ///< pin_repo.cpp
 std::vector<Migration> fleetMigrations();    ///< fleet_repo.cpp
+std::vector<Migration> fleetReferenceMigrations(); ///< fleet_reference.cpp
 
 /// Applies what is missing in one transaction; returns how many ran.
 int migrate(Database& db);

@@ -49,8 +49,8 @@ struct McUiState {
 
 /// Draws the MC console for the model at model.show.now; returns the MC's intents.
 McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& model, McUiState& ui);
-/// Draws the stage display.
-void drawStage(ViewContext& ctx, const services::CeremonyModel& model);
+/// Draws the stage display; returns the pixel size of the item's title (0 when there is none).
+float drawStage(ViewContext& ctx, const services::CeremonyModel& model);
 
 /// The views the role registry installs. They open the event database at ctx.snap.dbPath
 /// (or $KIOSK_DB / var/event.db) on their own connection.

@@ -48,7 +48,10 @@ void drawDashboard(ViewContext& ctx, State& st) {
     if (ImGui::BeginTable("##cat", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                           ImVec2(half, ctx.fonts.body->FontSize * 12))) {
         ImGui::TableSetupColumn(core::tr("gui.console.category").c_str(), ImGuiTableColumnFlags_WidthStretch);
-        for (const auto& l : snap.lists) ImGui::TableSetupColumn(l.id.c_str(), ImGuiTableColumnFlags_WidthFixed);
+        // The list's name ("Phần lễ"), as the tiles above say it, not its id.
+        for (const auto& l : snap.lists)
+            ImGui::TableSetupColumn((l.name.empty() ? l.id : l.name).c_str(),
+                                    ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         for (const auto& cat : snap.categories) {
             ImGui::TableNextRow();
@@ -184,6 +187,7 @@ void drawDevices(ViewContext& ctx, State& st) {
         }
         ImGui::EndTable();
     }
+    drawConflicts(ctx);
 }
 
 void drawSetup(ViewContext& ctx, State& st) {

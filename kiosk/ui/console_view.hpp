@@ -40,6 +40,7 @@ void drawManual(ViewContext& ctx, State& st);
 void drawWalkIn(ViewContext& ctx, State& st);
 void drawBadges(ViewContext& ctx, State& st);
 void drawDevices(ViewContext& ctx, State& st);
+void drawConflicts(ViewContext& ctx); ///< console_conflicts.cpp: the device tab's offline double admissions
 void drawSetup(ViewContext& ctx, State& st);
 void drawPrinterPicker(ViewContext& ctx); ///< printer_picker.cpp
 /// The ceremony program editor (console_program.cpp).

@@ -94,6 +94,7 @@ public:
             json.field("committed", m_card->committed);
             json.field("name", m_card->delegate ? m_card->delegate->name : std::string());
             json.field("card_fill_percent", static_cast<std::int64_t>(m_fillPercent));
+            json.field("name_px", static_cast<std::int64_t>(m_namePx + 0.5f));
         }
     }
 
@@ -205,7 +206,8 @@ private:
                 break;
             }
         };
-        growToFit(grow, y, content, room * kCardFill);
+        growToFit(grow, y, content, room * kCardFill, ctx.snap.event.textScale);
+        m_namePx = ctx.fonts.huge->FontSize * grow;
         drawing = true;
         m_fillPercent = static_cast<int>(100 * y / s.y);
         y = o.y + std::max(pad, (s.y - y) * 0.45f);
@@ -219,6 +221,7 @@ private:
     Millis m_shownAt = 0;
     std::size_t m_scans = 0;
     int m_fillPercent = 0; ///< how much of the screen's height the card's text took (for the tests)
+    float m_namePx = 0;    ///< the pixel size the card's big line (the name) was drawn at
 };
 
 } // namespace

@@ -254,7 +254,28 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
     const float pad = 16 * ctx.scale;
     drawTopBar(ctx, m, o.x + pad, o.x + s.x - pad, o.y + pad);
     const float top = o.y + pad * 2 + ctx.fonts.title->FontSize;
-    const float barH = ctx.fonts.bold->FontSize * 2.2f + pad;
+    // The buttons' row, then the message field with its two buttons: on one line when the field
+    // keeps room for a sentence, else on a line of their own (a 1024x768 laptop).
+    const bool notStarted = m.show.state == core::ShowState::NotStarted;
+    const bool paused = m.show.state == core::ShowState::Paused;
+    const std::string labels[] = {
+        core::tr(notStarted ? "ceremony.mc.start" : "ceremony.mc.next_button"),
+        core::tr("ceremony.mc.prev"),
+        core::tr(paused ? "ceremony.mc.resume" : "ceremony.mc.pause"),
+        core::tr("ceremony.mc.skip"),
+        core::tr("ceremony.mc.undo"),
+        core::tr(m.stage.countdown ? "ceremony.mc.countdown_off" : "ceremony.mc.countdown_on"),
+        core::tr(m.stage.blackout ? "ceremony.mc.blackout_off" : "ceremony.mc.blackout"),
+        core::tr("ceremony.mc.one_minute"),
+        core::tr(ui.message[0] ? "ceremony.mc.send" : "ceremony.mc.clear"),
+        core::tr(m.stage.pinned ? "ceremony.mc.unpin" : "ceremony.mc.pin")};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float rowW = 0;
+    for (const std::string& l : labels)
+        rowW += bigButtonWidth(ctx, l) + spacing;
+    const bool twoRows = rowW + 240 * ctx.scale > s.x - 2 * pad;
+    const float rowH = ctx.fonts.bold->FontSize * 2.2f + pad;
+    const float barH = rowH * (twoRows ? 2 : 1);
     const float bottom = o.y + s.y - barH - pad;
     const float leftW = (s.x - 3 * pad) * 0.62f;
     drawCurrent(ctx, m, ImVec2(o.x + pad, top), ImVec2(leftW, bottom - top), intent);
@@ -297,38 +318,36 @@ McIntent drawMc(ViewContext& ctx, const services::CeremonyModel& m, McUiState& u
 
     // The buttons, big enough for a thumb; the same steps as the clicker.
     ImGui::SetCursorScreenPos(ImVec2(o.x + pad, bottom + pad));
-    const ImVec2 b(0, barH - pad);
-    const bool notStarted = m.show.state == core::ShowState::NotStarted;
-    if (bigButton(ctx, "mc_next", core::tr(notStarted ? "ceremony.mc.start" : "ceremony.mc.next_button"), b))
+    const ImVec2 b(0, rowH - pad);
+    if (bigButton(ctx, "mc_next", labels[0], b))
         intent.step = notStarted ? core::ActionType::Start : core::ActionType::Next;
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_prev", core::tr("ceremony.mc.prev"), b)) intent.step = core::ActionType::Previous;
+    if (bigButton(ctx, "mc_prev", labels[1], b)) intent.step = core::ActionType::Previous;
     ImGui::SameLine();
-    const bool paused = m.show.state == core::ShowState::Paused;
-    if (bigButton(ctx, "mc_pause", core::tr(paused ? "ceremony.mc.resume" : "ceremony.mc.pause"), b))
+    if (bigButton(ctx, "mc_pause", labels[2], b))
         intent.step = paused ? core::ActionType::Resume : core::ActionType::Pause;
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_skip", core::tr("ceremony.mc.skip"), b)) intent.step = core::ActionType::Skip;
+    if (bigButton(ctx, "mc_skip", labels[3], b)) intent.step = core::ActionType::Skip;
     ImGui::SameLine();
     ImGui::BeginDisabled(!m.show.canUndo);
-    if (bigButton(ctx, "mc_undo", core::tr("ceremony.mc.undo"), b)) intent.step = core::ActionType::Undo;
+    if (bigButton(ctx, "mc_undo", labels[4], b)) intent.step = core::ActionType::Undo;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_countdown", core::tr(m.stage.countdown ? "ceremony.mc.countdown_off" : "ceremony.mc.countdown_on"), b))
-        intent.countdown = !m.stage.countdown;
+    if (bigButton(ctx, "mc_countdown", labels[5], b)) intent.countdown = !m.stage.countdown;
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_blackout", core::tr(m.stage.blackout ? "ceremony.mc.blackout_off" : "ceremony.mc.blackout"), b))
-        intent.blackout = !m.stage.blackout;
+    if (bigButton(ctx, "mc_blackout", labels[6], b)) intent.blackout = !m.stage.blackout;
     ImGui::SameLine();
-    if (bigButton(ctx, "mc_msg_1min", core::tr("ceremony.mc.one_minute"), b)) intent.message = core::tr("ceremony.mc.one_minute");
-    ImGui::SameLine();
+    if (bigButton(ctx, "mc_msg_1min", labels[7], b)) intent.message = labels[7];
+    if (twoRows)
+        ImGui::SetCursorScreenPos(ImVec2(o.x + pad, bottom + pad + rowH));
+    else
+        ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.bold);
     // The field takes what the two buttons after it leave (measured in their own face).
-    const std::string sendLabel =
-        core::tr(ui.message[0] ? "ceremony.mc.send" : "ceremony.mc.clear");
-    const std::string pinLabel = core::tr(m.stage.pinned ? "ceremony.mc.unpin" : "ceremony.mc.pin");
-    const float after = bigButtonWidth(ctx, sendLabel) + bigButtonWidth(ctx, pinLabel) +
-                        2 * ImGui::GetStyle().ItemSpacing.x;
+    const std::string& sendLabel = labels[8];
+    const std::string& pinLabel = labels[9];
+    const float after =
+        bigButtonWidth(ctx, sendLabel) + bigButtonWidth(ctx, pinLabel) + 2 * spacing;
     ImGui::SetNextItemWidth(
         std::max(60 * ctx.scale, o.x + s.x - pad - ImGui::GetCursorScreenPos().x - after));
     ImGui::InputTextWithHint("##msg", core::tr("ceremony.mc.message_hint").c_str(), ui.message, sizeof ui.message);

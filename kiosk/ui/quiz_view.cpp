@@ -115,13 +115,20 @@ private:
             }
             bool shown = std::find(s.shown.begin(), s.shown.end(), q.id) != s.shown.end();
             bool current = q.id == s.saved.state.questionId;
-            std::string label = (current ? "> "
-                                 : shown ? "✓ "
-                                         : "  ") +
-                                q.id + "  " + core::utf8Prefix(q.text, 60);
+            const std::string head = (current ? "> " : shown ? "✓ " : "  ") + q.id + "  ";
+            // The bank's column is narrow: the question's text ends in "…" where it is cut.
+            const float room =
+                ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(head.c_str()).x;
+            std::string label = head + ellipsize(q.text, room);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(shown ? color::kMuted : color::kText));
             if (ImGui::Selectable(label.c_str(), m_selected == q.id || current)) m_selected = q.id;
             ImGui::PopStyleColor();
+            // The bank is longer than the screen: the question on stage comes into view when it
+            // changes (c27 sat below the fold while it was shown).
+            if (current && m_scrolledTo != q.id) {
+                ImGui::SetScrollHereY(0.3f);
+                m_scrolledTo = q.id;
+            }
             recordHotspot(ctx, ("quiz_q_" + q.id).c_str());
         }
     }
@@ -247,6 +254,7 @@ private:
     FestivalLink m_link;
     std::unique_ptr<services::QuizHost> m_host;
     std::string m_selected;
+    std::string m_scrolledTo; ///< the current question the bank last scrolled to
     std::string m_message;
     std::function<services::ActionResult()> m_later;
 };

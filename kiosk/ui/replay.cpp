@@ -55,6 +55,8 @@ std::optional<std::vector<ReplayStep>> parseReplay(const std::string& text, std:
             if (!(ls >> ms) || ms < 0 || !(ls >> step.verb)) return fail("expected 'VERB [ARG]' or 'at MS VERB [ARG]'");
             if (ms < last) return fail("steps must be in time order");
             step.at = last = ms;
+        } else {
+            step.at = last; // runs after the step before it, so never earlier than that one's time
         }
         if (!knownVerb(step.verb)) return fail("unknown step '" + step.verb + "'");
         std::getline(ls, step.arg);

@@ -18,11 +18,11 @@ constexpr core::Millis kSloganMs = 8000;
 
 } // namespace
 
-void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
+float drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
     if (m.stage.blackout) {
         beginFullScreen("##stage", IM_COL32(0, 0, 0, 255));
         endFullScreen();
-        return;
+        return 0;
     }
     beginFullScreen("##stage", color::kBackground);
     const ImVec2 o = ImGui::GetWindowPos();
@@ -75,7 +75,7 @@ void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
             }
         }
     };
-    growToFit(grow, y, content, room * 0.9f);
+    growToFit(grow, y, content, room * 0.9f, ev.textScale);
     drawing = true;
     y = bannerBottom + pad;
     content();
@@ -88,6 +88,7 @@ void drawStage(ViewContext& ctx, const services::CeremonyModel& m) {
         centredText(ctx.fonts.large, m.stage.message, color::kText, x0, x1, o.y + s.y - h + ctx.fonts.large->FontSize * 0.3f);
     }
     endFullScreen();
+    return cur ? ctx.fonts.large->FontSize * grow : 0;
 }
 
 namespace {
@@ -109,7 +110,7 @@ public:
             endFullScreen();
             return;
         }
-        drawStage(ctx, *m);
+        m_titlePx = drawStage(ctx, *m);
         m_blackout = m->stage.blackout;
         m_countdown = m->stage.countdown;
         m_message = m->stage.message;
@@ -119,12 +120,14 @@ public:
     void dumpState(core::JsonWriter& json) const override {
         json.field("screen", "stage").field("blackout", m_blackout).field("countdown", m_countdown);
         json.field("message", m_message).field("title", m_title).field("error", error());
+        json.field("title_px", static_cast<std::int64_t>(m_titlePx + 0.5f));
         m_festival.dumpState(json);
     }
 
 private:
     bool m_blackout = false, m_countdown = false;
     std::string m_message, m_title;
+    float m_titlePx = 0; ///< the pixel size the item's title was drawn at
     StageFestival m_festival;
 };
 

@@ -4,8 +4,10 @@
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::ui {
 
@@ -131,14 +133,39 @@ bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImV
     return pressed;
 }
 
-void growToFit(float& grow, float& y, const std::function<void()>& layout, float room) {
+void growToFit(float& grow, float& y, const std::function<void()>& layout, float room,
+               float packScale) {
     static constexpr float kGrowth[] = {1.7f, 1.5f, 1.3f, 1.15f, 1.0f, 0.85f, 0.7f};
-    for (float g : kGrowth) {
+    static constexpr float kSmallest = kGrowth[std::size(kGrowth) - 1];
+    auto fits = [&](float g) {
         grow = g;
         y = 0;
         layout();
-        if (y <= room) return; // else the smallest, measured last
+        return y <= room;
+    };
+    for (float g : kGrowth)
+        if (fits(g * packScale)) return;
+    // A pack that asks for larger text still gets a layout that fits: the unscaled smallest.
+    if (packScale > 1.0f) fits(kSmallest);
+}
+
+std::string ellipsize(std::string_view text, float width) {
+    const std::string whole(text);
+    if (ImGui::CalcTextSize(whole.c_str()).x <= width) return whole;
+    // The longest prefix of whole characters that fits with the ellipsis (binary search on chars).
+    const std::vector<std::string> chars = core::utf8Chars(text);
+    std::size_t lo = 0, hi = chars.size();
+    auto prefix = [&](std::size_t n) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += chars[i];
+        return s + "…";
+    };
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (ImGui::CalcTextSize(prefix(mid).c_str()).x <= width) lo = mid;
+        else hi = mid - 1;
     }
+    return prefix(lo);
 }
 
 float bigButtonWidth(ViewContext& ctx, const std::string& label) {
@@ -176,7 +203,9 @@ void arrivalsChart(ViewContext& ctx, const std::vector<std::pair<core::Millis, i
     int peak = 1;
     for (const auto& b : buckets) peak = std::max(peak, b.second);
     const float labelH = ctx.fonts.body->FontSize * 1.2f;
-    const float chartH = size.y - labelH - 8;
+    // A row above the bars for the tallest one's count, a row under them for the clock labels.
+    const float top = p.y + 4 + labelH;
+    const float chartH = size.y - 2 * labelH - 8;
     const size_t n = std::min<size_t>(buckets.size(), 60); // the last ten hours at most
     const size_t first = buckets.size() - n;
     const float barW = std::min(size.x / static_cast<float>(n), size.x / 12.0f); // one bucket is not a wall
@@ -185,11 +214,12 @@ void arrivalsChart(ViewContext& ctx, const std::vector<std::pair<core::Millis, i
         const auto& [start, count] = buckets[first + i];
         const float h = chartH * static_cast<float>(count) / static_cast<float>(peak);
         const float x = p.x + barW * static_cast<float>(i);
-        dl->AddRectFilled(ImVec2(x + 2, p.y + 4 + chartH - h), ImVec2(x + barW - 2, p.y + 4 + chartH), color::kAccept);
+        dl->AddRectFilled(ImVec2(x + 2, top + chartH - h), ImVec2(x + barW - 2, top + chartH),
+                          color::kAccept);
         if (count > 0 && barW > ctx.fonts.body->FontSize * 1.5f) {
             const std::string c = std::to_string(count);
-            dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(x + 4, p.y + 4 + chartH - h - labelH), color::kText,
-                        c.c_str());
+            dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
+                        ImVec2(x + 4, top + chartH - h - labelH), color::kText, c.c_str());
         }
         const size_t every = std::max<size_t>(1, static_cast<size_t>(ctx.fonts.body->FontSize * 3.5f / barW));
         if (i % every == 0) {

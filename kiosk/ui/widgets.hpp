@@ -60,7 +60,12 @@ bool bigButton(ViewContext& ctx, const char* name, const std::string& label, ImV
 /// For screens read from afar (the gate's card, the stage): sets grow to the largest text growth,
 /// from 1.7 (beyond it the baked faces blur) down to 0.7, at which layout() adds at most room to
 /// y (starting from 0); y is left at that height. layout() reads grow and adds its lines to y.
-void growToFit(float& grow, float& y, const std::function<void()>& layout, float room);
+/// packScale (the pack's [display] text_scale) multiplies every step; fitting still wins, down to 0.7.
+void growToFit(float& grow, float& y, const std::function<void()>& layout, float room,
+               float packScale = 1.0f);
+
+/// text as it fits in width at the current font: whole, or cut between characters with "…".
+std::string ellipsize(std::string_view text, float width);
 
 /// The width bigButton() gives a label (its face, its padding).
 float bigButtonWidth(ViewContext& ctx, const std::string& label);

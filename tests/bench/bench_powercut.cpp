@@ -1,5 +1,7 @@
 // Power cuts through the real check-in path (tests/powercut), many more than ctest runs: the
 // figures for docs/BENCHMARKS.md. KIOSK_POWERCUT_CUTS sets the cuts per workload (default 400).
+// "hubcut": cuts during the fleet's push and pull rounds against a throwaway PostgreSQL
+// (tests/powercut/hub_powercut.hpp); KIOSK_HUBCUT_CUTS sets how many (default 300).
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -7,6 +9,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/services/event_pack.hpp"
 #include "tests/bench/bench.hpp"
+#include "tests/powercut/hub_powercut.hpp"
 #include "tests/powercut/powercut_run.hpp"
 
 using namespace kiosk;
@@ -60,6 +63,31 @@ static bench::Register powercut("powercut", [](bench::Report& report) {
                 bench::fmt("%d cuts, %ld acknowledged, %ld lost", totalCuts, totalAcked, totalLost),
                 bench::fmt("%ld problems", totalProblems), ""});
     std::filesystem::remove_all(dir);
+});
+
+static bench::Register hubcut("hubcut", [](bench::Report& report) {
+    const char* env = std::getenv("KIOSK_HUBCUT_CUTS");
+    const int cuts = env ? std::max(1, std::atoi(env)) : 300;
+    test::Fleet f(2);
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = test::powercut::runHubCuts(f, cuts, 2026);
+    const double ms = bench::msSince(start);
+    for (const auto& p : r.problems)
+        std::fprintf(stderr, "hubcut problem: %s\n", p.c_str());
+    std::string modes;
+    for (const auto& [mode, n] : r.byMode)
+        modes += (modes.empty() ? "" : ", ") + mode + " " + std::to_string(n);
+    report.add(
+        {"power cut", "hub push and pull rounds",
+         bench::fmt("%d cuts (%d inside a round, %d of them as an I/O call returned), %ld "
+                    "acknowledged, %ld lost, %ld doubled",
+                    r.rounds, r.cutsMidRound, r.cutsAfterCall, r.acknowledged, r.lost, r.doubled),
+         bench::fmt("pulled under cuts: %ld, lost %ld, doubled %ld; second kiosk: missing "
+                    "%ld, doubled %ld",
+                    r.pulledAcknowledged, r.pulledLost, r.pulledDoubled, r.secondKioskMissing,
+                    r.secondKioskDoubled),
+         bench::fmt("%.1f ms per round; %zu problems; %s", ms / std::max(r.rounds, 1),
+                    r.problems.size(), modes.c_str())});
 });
 
 } // namespace

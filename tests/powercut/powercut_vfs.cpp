@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -38,7 +39,10 @@ struct State {
     sqlite3_vfs* unix = nullptr;
     std::map<std::string, Shadow> files;
     std::uint64_t ops = 0;
-    std::uint64_t cutAt = 0; // 0: never by count
+    std::uint64_t cutAt = 0;   // 0: never by count
+    bool cutAfterCall = false; // the call at cutAt completes, then the power goes
+    bool offAfterCall = false; // set during that call
+    std::function<void()> onCut;
     bool off = false;
     std::mt19937_64 rng;
     bool registered = false;
@@ -68,16 +72,35 @@ void applyOp(std::string& image, const PendingOp& op) {
         applyWrite(image, op.offset, op.data);
 }
 
+void powerGoes(State& s) {
+    s.off = true;
+    if (s.onCut) s.onCut();
+}
+
 // Counts an I/O call that changes what is on disk; false when the power is (now) off.
 bool tick(State& s) {
     if (s.off) return false;
     ++s.ops;
     if (s.cutAt != 0 && s.ops >= s.cutAt) {
-        s.off = true;
+        if (s.cutAfterCall) {
+            s.offAfterCall = true; // AfterCall cuts once the call is done
+            return true;
+        }
+        powerGoes(s);
         return false;
     }
     return true;
 }
+
+// Ends a counted call: the power goes here when the cut is "after the call".
+struct AfterCall {
+    State& s;
+    ~AfterCall() {
+        if (!s.offAfterCall) return;
+        s.offAfterCall = false;
+        powerGoes(s);
+    }
+};
 
 File* self(sqlite3_file* f) {
     return reinterpret_cast<File*>(f);
@@ -98,6 +121,7 @@ int xRead(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
 int xWrite(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
+    AfterCall after{s};
     auto* file = self(f);
     if (file->path && !tick(s)) return SQLITE_IOERR_WRITE;
     const int rc = file->real->pMethods->xWrite(file->real, buf, n, off);
@@ -110,6 +134,7 @@ int xWrite(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
 int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
+    AfterCall after{s};
     auto* file = self(f);
     if (file->path && !tick(s)) return SQLITE_IOERR_TRUNCATE;
     const int rc = file->real->pMethods->xTruncate(file->real, size);
@@ -120,6 +145,7 @@ int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
 int xSync(sqlite3_file* f, int) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
+    AfterCall after{s};
     auto* file = self(f);
     if (!file->path) return SQLITE_OK;
     if (!tick(s)) return SQLITE_IOERR_FSYNC;
@@ -231,6 +257,7 @@ int xOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* 
 int xDelete(sqlite3_vfs*, const char* name, int syncDir) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
+    AfterCall after{s};
     if (!tick(s)) return SQLITE_IOERR_DELETE;
     const int rc = s.unix->xDelete(s.unix, name, syncDir);
     // Deletion taken as durable at once, as SQLite's crash test does.
@@ -356,12 +383,20 @@ PowerCutVfs::~PowerCutVfs() {
     s.registered = false;
 }
 
-void PowerCutVfs::armAfter(std::uint64_t ops) {
+void PowerCutVfs::armAfter(std::uint64_t ops, bool afterTheCall) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
     s.ops = 0;
     s.cutAt = ops;
+    s.cutAfterCall = afterTheCall;
+    s.offAfterCall = false;
     s.off = false;
+}
+
+void PowerCutVfs::onCut(std::function<void()> f) {
+    auto& s = state();
+    std::lock_guard lock(s.mutex);
+    s.onCut = std::move(f);
 }
 
 void PowerCutVfs::cutNow() {

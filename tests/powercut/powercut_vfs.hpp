@@ -9,6 +9,7 @@
 // and some filled with garbage). The -shm file is memory and is lost, so SQLite rebuilds the
 // wal-index from the WAL on the next open.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace kiosk::test::powercut {
@@ -33,8 +34,13 @@ class PowerCutVfs {
     PowerCutVfs(const PowerCutVfs&) = delete;
     PowerCutVfs& operator=(const PowerCutVfs&) = delete;
 
-    /// Cuts the power after `ops` more write/truncate/sync/delete calls (0: never by count).
-    void armAfter(std::uint64_t ops);
+    /// Cuts the power after `ops` more write/truncate/sync/delete calls (0: never by count): the
+    /// ops-th call fails, or with afterTheCall it completes (a sync makes its writes durable) and
+    /// the power goes as it returns, before the program does anything else.
+    void armAfter(std::uint64_t ops, bool afterTheCall = false);
+    /// Runs f when the power goes by count (inside the I/O call): what else dies with the machine,
+    /// e.g. its connection to a server, which must not see one more statement from it.
+    void onCut(std::function<void()> f);
     /// Cuts the power now (if it is still on).
     void cutNow();
     bool powerOff() const;

@@ -3,31 +3,59 @@
 #include <stdexcept>
 
 #include "kiosk/services/event_pack.hpp"
+#include "kiosk/ui/app.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include <unistd.h>
 
 namespace kiosk::test {
 
 namespace {
-constexpr float kScale = 0.72f; // what uiScale() gives a 1280x720 screen
+constexpr float kScale = 0.72f; // the tests' usual scale (a 1280x720 screen, before the DPI floor)
+float g_scale = kScale;
+
+void bake(platform::Fonts& f, float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string error;
+    if (!platform::loadFonts(*io.Fonts, scale, f, error)) throw std::runtime_error(error);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // the null renderer never uploads it
+    ui::applyTheme(scale);
+    g_scale = scale;
 }
 
-const platform::Fonts& nullFonts() {
-    static platform::Fonts fonts = [] {
+platform::Fonts& fonts() {
+    static platform::Fonts f = [] {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 720);
-        platform::Fonts f;
-        std::string error;
-        if (!platform::loadFonts(*io.Fonts, kScale, f, error)) throw std::runtime_error(error);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // the null renderer never uploads it
-        ui::applyTheme(kScale);
-        return f;
+        platform::Fonts made;
+        bake(made, kScale);
+        return made;
     }();
-    return fonts;
+    return f;
+}
+} // namespace
+
+const platform::Fonts& nullFonts() { return fonts(); }
+
+float testScale() { return g_scale; }
+
+void setTestScale(float scale) {
+    platform::Fonts& f = fonts();
+    if (scale != g_scale) bake(f, scale);
+}
+
+ScreenSize::ScreenSize(float w, float h) {
+    fonts(); // the ImGui context, when a test runs alone in its process
+    ImGui::GetIO().DisplaySize = ImVec2(w, h);
+    setTestScale(ui::uiScale(static_cast<int>(w), static_cast<int>(h), 1.0f));
+}
+
+ScreenSize::~ScreenSize() {
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    setTestScale(kScale);
 }
 
 ScratchEvent::ScratchEvent()
@@ -67,7 +95,7 @@ ui::FrameResult Harness::frame(core::Millis advanceMs) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = static_cast<float>(std::max<core::Millis>(advanceMs, 1)) / 1000.0f;
     ImGui::NewFrame();
-    ui::FrameResult r = shell.frame(now, kScale, nullptr, ticks);
+    ui::FrameResult r = shell.frame(now, g_scale, nullptr, ticks);
     ImGui::Render();
     return r;
 }

@@ -14,6 +14,19 @@ namespace kiosk::test {
 
 /// One ImGui context and font atlas for the whole test program (the atlas takes a while to build).
 const platform::Fonts& nullFonts();
+/// Bakes the fonts and the theme at another scale (as the GUI does for its screen's size); no
+/// Harness may be alive meanwhile, its views hold the old faces. The scale frames are drawn at.
+void setTestScale(float scale);
+float testScale();
+
+/// A screen of w x h drawn at the scale the GUI gives that size on a 96 dpi display (uiScale), for
+/// the scope; then back to 1280x720 at the tests' usual scale. No Harness may outlive it.
+struct ScreenSize {
+    ScreenSize(float w, float h);
+    ~ScreenSize();
+    ScreenSize(const ScreenSize&) = delete;
+    ScreenSize& operator=(const ScreenSize&) = delete;
+};
 
 /// Hovers, presses and releases the mouse on a hotspot, drawing a frame between each step.
 void clickHotspot(const ui::Hotspot& spot, const std::function<void()>& frame);

@@ -40,6 +40,9 @@ public:
     std::vector<std::pair<std::string, std::string>> apologies; ///< (code, reason), "" = taken back
     /// Who the ceremony waits for, as the dashboard gets it.
     void setAwaited(services::AwaitedList list) { m_snap.awaited = std::move(list); }
+    void setConflicts(std::vector<services::ConflictRow> rows) { m_snap.conflicts = std::move(rows); }
+    /// As a pack's [display] text_scale would.
+    void setTextScale(float scale) { m_snap.event.textScale = scale; }
 
     std::vector<core::Delegate> delegates;
     std::map<std::string, core::Millis> firstEntry; ///< by code, list "le"

@@ -74,7 +74,7 @@ TEST_CASE("buzzer: duplicates and unknown keys do not change the order") {
     CHECK(a.queue().size() == 2);
 }
 
-TEST_CASE("buzzer: marking with no turn does nothing; opening twice is refused") {
+TEST_CASE("buzzer: marking with no turn does nothing, opening twice is refused") {
     BuzzerArbiter a(FalseStartRule{}, kTeams);
     CHECK_FALSE(a.markRight());
     CHECK_FALSE(a.markWrong());

@@ -56,7 +56,7 @@ TEST_CASE("CLI: init, badge, checkin with JSON and exit codes 0/1/2") {
     CHECK(forced.out.find("\"forced\":false") != std::string::npos);
 }
 
-TEST_CASE("CLI: delegates add, search, revoke, reissue; English messages") {
+TEST_CASE("CLI: delegates add, search, revoke, reissue, English messages") {
     kiosk::test::TempDir dir;
     const std::string db = "--db " + dir.file("e.db");
     REQUIRE(runKiosk(db + " init").code == 0);

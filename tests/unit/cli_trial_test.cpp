@@ -140,7 +140,7 @@ TEST_CASE("CLI: the documented `kiosk results record --contest ID TEAM VALUE` wo
     CHECK(rec.code == 0);
 }
 
-TEST_CASE("CLI: an import without some columns leaves those fields alone; --dry-run names what changes") {
+TEST_CASE("CLI: an import without some columns leaves those fields alone, --dry-run names what changes") {
     kiosk::test::TempDir dir;
     const std::string db = "--db " + dir.file("e.db");
     REQUIRE(runKiosk(db + " init").code == 0);
@@ -171,7 +171,7 @@ TEST_CASE("CLI: an import without some columns leaves those fields alone; --dry-
     CHECK(has(text.out, "D0043: đổi chức vụ, ghế"));
 }
 
-TEST_CASE("CLI: the desk marks apologies; awaited lists the delegates to introduce who have not arrived") {
+TEST_CASE("CLI: the desk marks apologies, awaited lists the delegates to introduce who have not arrived") {
     kiosk::test::TempDir dir;
     const std::string db = "--db " + dir.file("e.db");
     REQUIRE(runKiosk(db + " init").code == 0);

@@ -232,7 +232,7 @@ TEST_CASE("the report's data comes from the day: figures, arrivals, settings fro
     CHECK(text.find("Thường trực Huyện ủy / Thành ủy") != std::string::npos);
 }
 
-TEST_CASE("badge sheets: everyone, some codes in order, a category; revoked and unknown refused") {
+TEST_CASE("badge sheets: everyone, some codes in order, a category, revoked and unknown refused") {
     Day day;
     std::string error;
     auto all = services::buildBadgeSheet(*day.session, {}, error);

@@ -8,32 +8,13 @@
 #include "kiosk/services/quiz_host.hpp"
 #include "kiosk/store/festival_repo.hpp"
 #include "kiosk/store/schema.hpp"
+#include "festival_support.hpp"
 
 using namespace kiosk;
+using kiosk::test::seedJudged;
+using kiosk::test::TempDb;
 
 namespace {
-
-/// A fresh migrated database file, removed afterwards.
-struct TempDb {
-    std::string path;
-    std::unique_ptr<store::Database> db;
-    TempDb() {
-        path = (std::filesystem::temp_directory_path() /
-                ("festival_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++) + ".db"))
-                   .string();
-        std::filesystem::remove(path);
-        db = store::Database::open(path, true);
-        store::migrate(*db);
-    }
-    ~TempDb() {
-        db.reset();
-        for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
-    }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-};
 
 void seedQuiz(store::Database& db) {
     core::Contest c;
@@ -78,7 +59,7 @@ int scoreOf(const services::QuizSnapshot& s, const std::string& team) {
 
 } // namespace
 
-TEST_CASE("quiz host: show, countdown, mark every team, undo; a restart resumes") {
+TEST_CASE("quiz host: show, countdown, mark every team, undo, a restart resumes") {
     TempDb t;
     seedQuiz(*t.db);
     {
@@ -212,29 +193,6 @@ TEST_CASE("quiz host: a tie at the end is settled by a tie-break question betwee
     CHECK(s.standings[1].rank == 2);
     CHECK_FALSE(host.startTieBreak(11).ok); // nobody tied any more
 }
-
-namespace {
-
-void seedJudged(store::Database& db, int judges) {
-    core::Contest c;
-    c.id = "vannghe";
-    c.name = "Hội diễn văn nghệ";
-    c.kind = core::ContestKind::Judged;
-    c.aggregation = core::Aggregation::TrimmedMean;
-    c.tieBreaks = {core::TieBreak{core::TieBreak::Kind::Criterion, "bd"}, core::TieBreak{}};
-    c.prizes = {1, 1, 1, 0};
-    store::saveContest(db, c);
-    store::saveCriterion(db, "vannghe", {"nd", "Nội dung", 0.4, 10, 0.25}, 0);
-    store::saveCriterion(db, "vannghe", {"bd", "Biểu diễn", 0.6, 10, 0.25}, 1);
-    store::savePerformance(db, "vannghe", {"p1", "Bài ca người thầy thuốc", "", "", "Hát", 1});
-    store::savePerformance(db, "vannghe", {"p2", "Tổ quốc gọi tên mình", "", "", "Hát", 2});
-    // One hash for all: hashing is deliberately slow.
-    auto hash = services::hashPin("1234");
-    for (int j = 1; j <= judges; ++j)
-        store::saveJudge(db, "vannghe", {"gk" + std::to_string(j), "Giám khảo " + std::to_string(j), "", j == 1, j}, hash);
-}
-
-} // namespace
 
 TEST_CASE("judge panel: PIN, validation, submit locks, head judge reopens with the original kept") {
     TempDb t;

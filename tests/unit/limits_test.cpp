@@ -4,11 +4,23 @@
 
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/limits.hpp"
+#include <fstream>
+
+#include "kiosk/services/awaited.hpp"
 #include "kiosk/services/delegate_import.hpp"
+#include "kiosk/services/program_runner.hpp"
 #include "kiosk/store/delegate_repo.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
+
+namespace {
+std::int64_t countRows(const std::string& path, const std::string& sql) {
+    auto db = store::Database::open(path);
+    auto st = db->prepare(sql);
+    return st.step() ? st.getInt(0) : -1;
+}
+} // namespace
 
 TEST_CASE("limits count characters so a Vietnamese name gets the room of an ASCII one") {
     const std::string vietnamese = "Nguyễn Thị Thùy Dương"; // 21 characters, 30 bytes
@@ -70,4 +82,63 @@ TEST_CASE("CLI: a walk-in with a 20 KB name and a long force reason and a bad PI
     auto pin = test::runKiosk("--db " + dir.file("p.db") + " --lang en init --pin 12ab");
     CHECK(pin.code != 0);
     CHECK(pin.out.find("The PIN must be 4 to 12 digits.") != std::string::npos);
+}
+
+TEST_CASE("a stage message over the limit is refused, on the MC's screen and from the CLI") {
+    test::TempDir dir;
+    test::makeEventDb(dir.file("e.db"));
+    {
+        auto db = store::Database::open(dir.file("e.db"));
+        services::ProgramRunner mc(*db, "mc");
+        const core::Millis now = test::at("08:00:00");
+        const std::string fits(core::maxLength(core::TextField::Message), 'm');
+        CHECK_FALSE(mc.message(fits, now));
+        CHECK(mc.model(now).stage.message == fits);
+        const auto refused = mc.message(fits + "m", now + 1000);
+        REQUIRE(refused);
+        CHECK(refused->find("1001") != std::string::npos);
+        CHECK(mc.model(now + 1000).stage.message == fits); // the earlier message stays on stage
+    }
+    const std::string db = "--db " + dir.file("e.db");
+    const auto cli = test::runKiosk(db + " --lang en program message " + std::string(20480, 'x'));
+    CHECK(cli.code != 0);
+    CHECK(cli.out.find("The message is too long: 20480 characters, at most 1000.") != std::string::npos);
+    CHECK(countRows(dir.file("e.db"), "SELECT count(*) FROM stage_messages WHERE length(text) > 1000") == 0);
+}
+
+TEST_CASE("an apology reason over the limit is refused and nothing is recorded") {
+    test::TempDir dir;
+    test::makeEventDb(dir.file("e.db"));
+    {
+        auto db = store::Database::open(dir.file("e.db"));
+        CHECK(services::apologise(*db, "D0003", std::string(301, 'r'), "desk", 0) ==
+              services::ApologyError::TooLong);
+        CHECK(services::apologise(*db, "D0003", std::string(300, 'r'), "desk", 0) == services::ApologyError::None);
+    }
+    const auto before = countRows(dir.file("e.db"), "SELECT count(*) FROM apologies");
+    const auto cli = test::runKiosk("--db " + dir.file("e.db") + " --lang en delegates apologise D0004 --reason " +
+                                    std::string(20480, 'r'));
+    CHECK(cli.code != 0);
+    CHECK(cli.out.find("The reason is too long: 20480 characters, at most 300.") != std::string::npos);
+    CHECK(countRows(dir.file("e.db"), "SELECT count(*) FROM apologies") == before);
+}
+
+TEST_CASE("a festival pack with a 20 KB team name is refused with the file and the team") {
+    test::TempDir dir;
+    const auto pack = dir.path() / "pack";
+    std::filesystem::copy(test::defaultPack(), pack, std::filesystem::copy_options::recursive);
+    {
+        std::ofstream out(pack / "teams.csv", std::ios::app);
+        out << "T-BIG," << std::string(20480, 'N') << ",Sở Y tế,9\n";
+    }
+    services::InitOptions o;
+    o.packDir = pack.string();
+    o.dbPath = dir.file("e.db");
+    o.force = true;
+    const auto r = services::initEvent(o);
+    CHECK_FALSE(r.ok);
+    bool named = false;
+    for (const auto& p : r.problems)
+        named = named || (p.find("T-BIG") != std::string::npos && p.find("20480") != std::string::npos);
+    CHECK(named);
 }

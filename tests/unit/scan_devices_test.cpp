@@ -122,7 +122,7 @@ TEST_CASE("a device or file that is not a camera is NotACamera") {
     CHECK(listCameras("/nonexistent").empty());
 }
 
-TEST_CASE("line splitting: CR, LF and CR LF end a scan; empty and overlong lines are dropped") {
+TEST_CASE("line splitting: CR, LF and CR LF end a scan, empty and overlong lines are dropped") {
     LineSplitter s(16);
     CHECK(s.feed("ABC").empty());
     CHECK(s.partial() == "ABC");

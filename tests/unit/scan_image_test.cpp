@@ -42,7 +42,7 @@ TEST_CASE("loading a missing file is a FileNotFound value, not an exception") {
     CHECK(img.error().detail.find("/nonexistent/dir/frame.png") != std::string::npos);
 }
 
-TEST_CASE("a file that is neither PNG nor JPEG is UnknownFormat; an empty one too") {
+TEST_CASE("a file that is neither PNG nor JPEG is UnknownFormat, an empty one too") {
     TempDir dir;
     writeBytes(dir.file("notes.png"), "this is text, not pixels\n");
     writeBytes(dir.file("empty.jpg"), "");

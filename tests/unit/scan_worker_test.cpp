@@ -37,7 +37,7 @@ class LateSource : public PushFrameSource {
 
 } // namespace
 
-TEST_CASE("the worker decodes only the newest frame; older waiting frames are dropped", "[threads]") {
+TEST_CASE("the worker decodes only the newest frame, older waiting frames are dropped", "[threads]") {
     auto source = std::make_unique<PushFrameSource>("test");
     // Three frames arrive before the worker looks: a code, no code, another code.
     source->push(frameWithCode("ANTQ23-D0001-1-OLDOLDOLDOLDOLDO", 640, 480, 100, 100, 4));

@@ -38,7 +38,7 @@ TEST_CASE("token prefixes without diacritics, in any order") {
     CHECK(std::find(both.begin(), both.end(), 3) == both.end()); // no "v" token
 }
 
-TEST_CASE("đ folds to d; unit and code are searched") {
+TEST_CASE("đ folds to d, unit and code are searched") {
     const auto index = sample();
     CHECK(ids(index.search("dang dong", 10)) == std::vector<std::int64_t>{5});
     CHECK(ids(index.search("viet yen", 10)) == std::vector<std::int64_t>{4});
@@ -55,7 +55,7 @@ TEST_CASE("name matches rank above unit matches") {
     CHECK(std::find(hits.begin(), hits.end(), 6) != hits.end());
 }
 
-TEST_CASE("nothing for an empty query or no match; the limit holds") {
+TEST_CASE("nothing for an empty query or no match, the limit holds") {
     const auto index = sample();
     CHECK(index.search("", 10).empty());
     CHECK(index.search("   ", 10).empty());
