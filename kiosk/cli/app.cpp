@@ -7,7 +7,7 @@
 #include "kiosk/cli/context.hpp"
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
-#include "kiosk/store/db.hpp"
+#include "kiosk/services/failure.hpp"
 
 namespace kiosk::cli {
 
@@ -193,7 +193,7 @@ int run(int argc, char** argv) {
         }
         ctx.fail(kExitError, "usage", parseErrorMessage(e));
         if (!ctx.json) std::cerr << core::tr("cli.parse.see_help") << '\n';
-    } catch (const store::DbError& e) {
+    } catch (const services::DbError& e) {
         std::string message;
         if (e.busy()) message = core::tr("cli.db_busy") + "\n";
         else if (e.diskProblem()) message = core::tr("cli.disk_full") + "\n";

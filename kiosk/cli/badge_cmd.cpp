@@ -5,7 +5,7 @@
 #include "kiosk/core/json.hpp"
 #include "kiosk/scan/qr_writer.hpp"
 #include "kiosk/services/delegate_directory.hpp"
-#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/services/event_admin.hpp"
 
 namespace kiosk::cli {
 
@@ -17,7 +17,7 @@ void addBadgeCommands(CLI::App& app, Context& ctx) {
     cmd->add_option("--png", *png, "write the QR code as a PNG image");
     cmd->callback([&ctx, code, png] {
         auto& session = ctx.session();
-        const auto d = store::findDelegateByCode(session.db(), core::asciiUpper(*code));
+        const auto d = services::findDelegate(session, core::asciiUpper(*code));
         if (!d) {
             return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code}}));
         }

@@ -16,7 +16,7 @@ struct Context {
     bool json = false;
     int exitCode = kExitOk;
 
-    /// Opens the event database once per command; throws store::DbError.
+    /// Opens the event database once per command; throws services::DbError.
     services::Session& session();
     /// Prints a line to stdout (a JSON document when --json).
     void out(const std::string& text) const;

@@ -8,9 +8,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/badge_key.hpp"
-#include "kiosk/store/checkin_repo.hpp"
-#include "kiosk/store/schema.hpp"
-#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/services/event_admin.hpp"
 
 namespace kiosk::cli {
 
@@ -20,7 +18,7 @@ void addStats(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("stats", "present / expected per list and category");
     cmd->callback([&ctx] {
         auto& s = ctx.session();
-        const auto counts = store::attendanceCounts(s.db());
+        const auto counts = services::attendance(s);
         if (ctx.json) {
             core::JsonWriter w;
             w.beginArray();
@@ -54,7 +52,7 @@ void addSummary(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx] {
         auto& s = ctx.session();
         const auto& e = s.event();
-        const auto n = store::countDelegates(s.db());
+        const auto n = services::delegateCount(s);
         if (ctx.json) {
             core::JsonWriter w;
             w.beginObject().field("name", e.name).field("unit", e.unit).field("date", e.date).field("venue", e.venue);
@@ -75,14 +73,15 @@ void addCheck(CLI::App& app, Context& ctx) {
     auto repair = std::make_shared<bool>(false);
     cmd->add_flag("--repair", *repair, "recompute the dashboard counts from the check-in records first");
     cmd->callback([&ctx, repair] {
-        auto& db = ctx.session().db();
-        if (*repair) store::rebuildCounts(db);
-        const auto result = db.integrityCheck();
+        auto& session = ctx.session();
         // The dashboards' kept counts must equal a recount from the records themselves.
-        const bool countsOk = result == "ok" && store::attendanceCounts(db) == store::recountAttendance(db);
+        const auto health = services::checkDatabase(session, *repair);
+        const std::string& result = health.integrity;
+        const bool countsOk = health.countsOk;
+        const std::string& path = ctx.dbPath; // the file the session opened
         // The file holds the badge key and the PIN hash: other users of the computer must not read it.
         struct stat st {};
-        const bool readable = ::stat(db.path().c_str(), &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+        const bool readable = ::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
         char mode[8];
         std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
         if (ctx.json) {
@@ -93,7 +92,7 @@ void addCheck(CLI::App& app, Context& ctx) {
         } else {
             ctx.out(result == "ok" ? core::tr("cli.integrity_ok") : core::trf("cli.integrity_bad", {{"detail", result}}));
             if (result == "ok" && !countsOk) ctx.out(core::tr("cli.counts_bad"));
-            if (readable) ctx.out(core::trf("cli.db_readable", {{"path", db.path()}, {"mode", mode}}));
+            if (readable) ctx.out(core::trf("cli.db_readable", {{"path", path}, {"mode", mode}}));
         }
         ctx.exitCode = result == "ok" && countsOk ? kExitOk : kExitRefused;
     });
@@ -110,7 +109,7 @@ void addBackup(CLI::App& app, Context& ctx) {
         std::error_code ec;
         if (!*force && std::filesystem::exists(*path, ec))
             return ctx.fail(kExitRefused, "exists", core::trf("cli.backup.exists", {{"path", *path}}));
-        ctx.session().db().backupTo(*path);
+        services::backupDatabase(ctx.session(), *path);
         ctx.out(core::trf("cli.backup_done", {{"path", *path}}));
     });
 }

@@ -6,7 +6,7 @@
 #include "kiosk/core/json.hpp"
 #include "kiosk/services/delegate_directory.hpp"
 #include "kiosk/services/delegate_import.hpp"
-#include "kiosk/store/delegate_repo.hpp"
+#include "kiosk/services/event_admin.hpp"
 
 namespace kiosk::cli {
 
@@ -117,7 +117,7 @@ void addRevokeReissue(CLI::App& parent, Context& ctx) {
     revoke->add_option("CODE", *code, "delegate code")->required();
     revoke->callback([&ctx, code] {
         services::DelegateDirectory dir(ctx.session());
-        const auto d = store::findDelegateByCode(ctx.session().db(), core::asciiUpper(*code));
+        const auto d = services::findDelegate(ctx.session(), core::asciiUpper(*code));
         if (!d || dir.revoke(d->code) != services::DirectoryError::None) {
             return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code}}));
         }
@@ -133,7 +133,7 @@ void addRevokeReissue(CLI::App& parent, Context& ctx) {
         if (!text) {
             return ctx.fail(kExitRefused, "not_found", core::trf("delegates.not_found", {{"code", *code2}}));
         }
-        const auto d = store::findDelegateByCode(ctx.session().db(), core::asciiUpper(*code2));
+        const auto d = services::findDelegate(ctx.session(), core::asciiUpper(*code2));
         if (ctx.json) {
             core::JsonWriter w;
             w.beginObject().field("code", d->code).field("serial", d->badgeSerial).field("badge", *text).endObject();

@@ -10,7 +10,7 @@
 #include "kiosk/services/festival_results.hpp"
 #include "kiosk/services/judge_panel.hpp"
 #include "kiosk/services/quiz_host.hpp"
-#include "kiosk/store/festival_repo.hpp"
+#include "kiosk/services/event_admin.hpp"
 
 namespace kiosk::cli {
 
@@ -39,9 +39,7 @@ core::Millis whenOf(Context& ctx, const FestivalOptions& o) {
 /// The contest named, or the first of the kind.
 std::string contestOf(Context& ctx, const FestivalOptions& o, core::ContestKind kind) {
     if (!o.contest.empty()) return o.contest;
-    for (const auto& c : store::loadContests(ctx.session().db()))
-        if (c.kind == kind) return c.id;
-    return "";
+    return services::firstContest(ctx.session(), kind);
 }
 
 void report(Context& ctx, const services::ActionResult& r) {
@@ -211,11 +209,8 @@ void addFestivalCommands(CLI::App& app, Context& ctx) {
     stage->callback([&ctx, o] {
         auto mode = services::parseStageFestivalMode(o->args.empty() ? "results" : o->args[0]);
         if (!mode) throw CLI::ValidationError("MODE", "results, leaderboard, question or none");
-        auto& db = ctx.session().db();
         std::string contest = o->contest.empty() ? contestOf(ctx, *o, core::ContestKind::Quiz) : o->contest;
-        store::Transaction tx(db);
-        services::saveStageFestival(db, {*mode, contest});
-        tx.commit();
+        services::showOnStage(ctx.session(), {*mode, contest});
     });
     results->callback([&ctx, o, results] {
         if (results->get_subcommands().size() > 0) return;

@@ -11,9 +11,9 @@
 #include "kiosk/core/json.hpp"
 #include "kiosk/core/uuid.hpp"
 #include "kiosk/hub/hub.hpp"
+#include "kiosk/services/event_admin.hpp"
+#include "kiosk/services/fleet_membership.hpp"
 #include "kiosk/services/fleet_sync.hpp"
-#include "kiosk/store/fleet_repo.hpp"
-#include "kiosk/store/schema.hpp"
 
 namespace kiosk::cli {
 
@@ -44,18 +44,6 @@ void restrictFile(const std::string& path) {
     for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((path + suffix).c_str(), S_IRUSR | S_IWUSR);
 }
 
-void saveMembership(store::Database& db, const std::string& url, const std::string& kiosk, std::int64_t eventId, int no, bool organizer,
-                    const std::string& instance) {
-    store::Transaction tx(db);
-    store::fleetSet(db, "hub_url", url);
-    store::fleetSet(db, "kiosk", kiosk);
-    store::fleetSet(db, "event_id", std::to_string(eventId));
-    store::fleetSet(db, "kiosk_no", std::to_string(no));
-    store::fleetSet(db, "organizer", organizer ? "1" : "0");
-    store::fleetSet(db, "instance", instance);
-    tx.commit();
-}
-
 struct SetupOptions {
     std::string kiosk = "organizer";
     std::string role;         ///< the event role's name (default kiosk_<database>_ev<id>)
@@ -65,14 +53,6 @@ struct SetupOptions {
 int fail(Context& ctx, const std::string& key, const std::vector<std::pair<std::string, std::string>>& values = {}) {
     ctx.err(core::trf(key, values));
     return kExitError;
-}
-
-// The membership as stored: setup's and join's own rounds run with the URL the kiosk will use
-// (the event's role), not with the owner's URL that $KIOSK_HUB_URL gave them.
-std::unique_ptr<services::Fleet> storedFleet(store::Database& db) {
-    auto m = hub::membership(db);
-    m->url = store::fleetGet(db, "hub_url").value_or(m->url);
-    return std::make_unique<services::Fleet>(std::move(*m));
 }
 
 // The URL this machine keeps: the event role's credentials when the hub has a role for the event.
@@ -87,15 +67,15 @@ int setup(Context& ctx, const std::string& arg, const SetupOptions& o) {
     auto conn = hub::PgConn::connect(*url, kSetupBudget);
     conn->setBudget(kSetupBudget);
     const int migrated = hub::migrateHub(*conn);
-    const std::string instance = store::fleetGet(db, "instance").value_or(core::newUuid());
+    const std::string instance = services::fleetInstance(db);
     const auto eventId = hub::publishEvent(*conn, db, o.kiosk);
     const int no = hub::registerKiosk(*conn, eventId, o.kiosk, instance);
     if (no < 0) return fail(ctx, "hub.name_taken", {{"kiosk", o.kiosk}});
     const auto role = hub::ensureEventRole(*conn, eventId, o.role, o.newPassword);
     if (!role) ctx.err(core::tr("hub.no_role"));
-    saveMembership(db, kioskUrl(*url, role), o.kiosk, eventId, no, true, instance);
+    services::saveFleetMembership(db, {kioskUrl(*url, role), o.kiosk, eventId, no, true}, instance);
     restrictFile(db.path());
-    auto fleet = storedFleet(db);
+    auto fleet = services::storedFleet(db);
     // The round publishes the definitions that differ from the hub's (tombstones included).
     hub::seedDefinitions(*conn, db, fleet->membership());
     const auto round = fleet->syncOnce(db);
@@ -118,8 +98,7 @@ int join(Context& ctx, const std::string& arg, const std::string& kiosk, const s
     if (!url) return kExitError;
     namespace fs = std::filesystem;
     if (fs::exists(ctx.dbPath)) {
-        auto db = store::Database::open(ctx.dbPath);
-        store::migrate(*db);
+        auto db = services::Session::create(ctx.dbPath);
         if (auto m = hub::membership(*db)) return fail(ctx, "hub.already_joined", {{"kiosk", m->kiosk}, {"db", ctx.dbPath}});
         return fail(ctx, "hub.db_exists", {{"db", ctx.dbPath}});
     }
@@ -136,27 +115,23 @@ int join(Context& ctx, const std::string& arg, const std::string& kiosk, const s
     if (!hub::downloadSnapshot(*conn, event->id, tmp)) return fail(ctx, "hub.no_snapshot", {{"event", event->code}});
     const std::string instance = core::newUuid();
     {
-        auto db = store::Database::open(tmp);
-        store::migrate(*db);
+        auto db = services::Session::create(tmp);
         const int no = hub::registerKiosk(*conn, event->id, kiosk, instance);
         if (no < 0) {
             db.reset();
             fs::remove(tmp);
             return fail(ctx, "hub.name_taken", {{"kiosk", kiosk}});
         }
-        saveMembership(*db, kioskUrl(*url, hub::eventRole(*conn, event->id)), kiosk, event->id, no, false, instance);
         // The copy's records are the organizer's, already in the hub: never push them again.
-        store::Transaction tx(*db);
-        hub::skipExistingRows(*db);
-        tx.commit();
-        db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        services::adoptJoinedCopy(*db, {kioskUrl(*url, hub::eventRole(*conn, event->id)), kiosk, event->id, no, false},
+                                  instance);
     }
     restrictFile(tmp);
     fs::rename(tmp, ctx.dbPath);
     fs::remove(tmp + "-wal");
     fs::remove(tmp + "-shm");
     auto& db = ctx.session().db();
-    auto fleet = storedFleet(db);
+    auto fleet = services::storedFleet(db);
     const auto round = fleet->syncOnce(db);
     if (ctx.json) {
         core::JsonWriter w;
@@ -183,7 +158,10 @@ int sync(Context& ctx) {
     if (ctx.json) {
         core::JsonWriter w;
         w.beginObject().field("connected", round.connected).field("pushed", round.pushedRecords).field("pulled", round.pulledRecords);
-        w.field("published", round.published).field("backlog", hub::backlog(db)).field("conflicts", store::conflictCount(db)).endObject();
+        w.field("published", round.published)
+            .field("backlog", hub::backlog(db))
+            .field("conflicts", services::fleetConflictCount(ctx.session()))
+            .endObject();
         ctx.out(w.str());
     } else if (round.connected) {
         ctx.out(core::trf("hub.sync_done", {{"pushed", std::to_string(round.pushedRecords)}, {"pulled", std::to_string(round.pulledRecords)}}));
@@ -240,7 +218,7 @@ int conflicts(Context& ctx) {
         }
     }
     const int offset = ctx.session().event().utcOffsetMin;
-    const auto all = store::conflicts(db);
+    const auto all = services::storedConflicts(ctx.session());
     core::JsonWriter w;
     w.beginArray();
     for (const auto& c : all) {

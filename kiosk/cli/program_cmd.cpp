@@ -75,7 +75,7 @@ void printShow(const Context& ctx, const services::CeremonyModel& m) {
 }
 
 int runProgram(const std::string& command, const ProgramOptions& o, Context& ctx) {
-    store::Database* db = &ctx.session().db();
+    auto* db = &ctx.session().db();
     services::ProgramRunner runner(*db, o.kiosk);
     runner.refresh();
     const int offset = ctx.session().event().utcOffsetMin;

@@ -13,7 +13,7 @@
 #include "kiosk/services/event_pack.hpp"
 #include "kiosk/services/kiosk_unit.hpp"
 #include "kiosk/services/process.hpp"
-#include "kiosk/store/event_repo.hpp"
+#include "kiosk/services/event_admin.hpp"
 
 namespace kiosk::cli {
 
@@ -125,7 +125,7 @@ void serviceStopped(Context& ctx) {
                                                            env("EXIT_CODE"), env("EXIT_STATUS"));
     // The journal has it even when the event database does not (not initialised, disk full).
     ctx.err(line);
-    store::audit(ctx.session().db(), name, "kiosk.restart", line);
+    services::recordServiceStop(ctx.session(), name, line);
 }
 
 } // namespace

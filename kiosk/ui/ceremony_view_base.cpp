@@ -3,8 +3,7 @@
 #include <cstdlib>
 
 #include "kiosk/services/session.hpp"
-#include "kiosk/store/schema.hpp"
-#include "kiosk/ui/services_backend.hpp"
+#include "kiosk/services/failure.hpp"
 
 namespace kiosk::ui {
 
@@ -26,25 +25,23 @@ core::Millis CeremonyClock::now(core::Millis wall) {
 const services::CeremonyModel* CeremonyViewBase::model(ViewContext& ctx) {
     m_showNow = m_clock.now(ctx.now);
     try {
-        if (!m_db) {
+        // Until the database opens, each try takes the snapshot's path and the kiosk's name anew.
+        if (!runner()) {
             const std::string path = ctx.snap.dbPath.empty() ? services::defaultDbPath() : ctx.snap.dbPath;
-            m_db = store::Database::open(path);
-            store::migrate(*m_db);
-            m_runner.emplace(*m_db, ctx.settings.kiosk);
+            m_feed = std::make_unique<services::CeremonyFeed>(path, ctx.settings.kiosk);
         }
+        services::ProgramRunner& runner = m_feed->runner();
         if (ctx.now >= m_nextRefresh) {
-            m_runner->refresh();
+            runner.refresh();
             m_nextRefresh = ctx.now + 500;
         }
         m_error.clear();
-        return &m_runner->model(m_showNow);
+        return &runner.model(m_showNow);
     } catch (const std::exception& e) {
         // Keep drawing: a locked or missing database is shown, and retried next frame.
-        const auto* db = dynamic_cast<const store::DbError*>(&e);
-        m_error = db ? describeDbError(*db) : e.what();
-        if (!m_runner) m_db.reset();
+        m_error = services::describeDbError(e);
         ctx.wakeBy(ctx.now + 1000);
-        return m_runner ? &m_runner->model(m_showNow) : nullptr;
+        return runner() ? &runner()->model(m_showNow) : nullptr;
     }
 }
 

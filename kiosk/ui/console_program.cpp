@@ -15,6 +15,7 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/core/text.hpp"
 #include "kiosk/services/ceremony_pack.hpp"
+#include "kiosk/services/failure.hpp"
 #include "kiosk/ui/ceremony_view_base.hpp"
 #include "kiosk/ui/console_view.hpp"
 #include "kiosk/ui/services_backend.hpp"
@@ -111,8 +112,8 @@ private:
         m_result = {};
         try {
             f();
-        } catch (const store::DbError& e) {
-            m_result = {false, core::trf("ceremony.edit.failed", {{"error", describeDbError(e)}}), {}};
+        } catch (const services::DbError& e) {
+            m_result = {false, core::trf("ceremony.edit.failed", {{"error", services::describeDbError(e)}}), {}};
         } catch (const std::exception& e) {
             m_result = {false, core::trf("ceremony.edit.failed", {{"error", e.what()}}), {}};
         }
@@ -402,7 +403,7 @@ private:
             attempt([&] {
                 std::string err;
                 m_importErrors.clear();
-                if (services::exportProgramCsv(runner()->database(), m_csvPath, err))
+                if (feed()->exportProgramCsv(m_csvPath, err))
                     m_result = {true, core::trf("ceremony.edit.exported", {{"path", m_csvPath}}), {}};
                 else
                     m_result = {false, err, {}};
@@ -411,7 +412,7 @@ private:
         ImGui::SameLine();
         if (bigButton(ctx, "prog_import", core::tr("ceremony.edit.import"))) {
             attempt([&] {
-                const auto report = services::importProgramCsv(runner()->database(), m_csvPath, ctx.now);
+                const auto report = feed()->importProgramCsv(m_csvPath, ctx.now);
                 m_importErrors = report.errors;
                 m_result = report.ok ? ActionResult{true, core::trf("ceremony.edit.imported", {{"n", std::to_string(report.items)},
                                                                                               {"path", m_csvPath}}), {}}

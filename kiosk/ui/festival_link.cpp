@@ -5,34 +5,31 @@
 
 namespace kiosk::ui {
 
-store::Database* FestivalLink::db(const ViewContext& ctx) {
-    if (m_external) return m_external;
-    if (m_db && m_path == ctx.snap.dbPath) return m_db.get();
-    m_db.reset();
-    m_path = ctx.snap.dbPath;
-    if (m_path.empty()) {
-        m_error = core::tr("festival.gui.no_database");
+services::FestivalFeed* FestivalLink::feed(const ViewContext& ctx) {
+    services::FestivalFeed* f = m_external;
+    if (!f) {
+        if (!m_own || m_path != ctx.snap.dbPath) {
+            m_path = ctx.snap.dbPath;
+            m_own = std::make_unique<services::FestivalFeed>(m_path);
+        }
+        f = m_own.get();
+    }
+    if (!f->open()) {
+        m_error = f->error();
         return nullptr;
     }
-    try {
-        m_db = store::Database::open(m_path);
-        m_error.clear();
-    } catch (const std::exception& e) {
-        m_error = core::trf("festival.gui.db_error", {{"detail", e.what()}});
-    }
-    return m_db.get();
+    m_error.clear();
+    return f;
 }
 
 bool FestivalLink::changed(const ViewContext& ctx) {
     bool changed = m_version != ctx.snap.version;
     m_version = ctx.snap.version;
     // Our own connection also notices commits the shell's poll has not reported yet.
-    if (auto* d = db(ctx)) {
-        try {
-            auto v = d->dataVersion();
+    if (auto* f = feed(ctx)) {
+        if (const auto v = f->dataVersion(); v != -1) {
             changed |= v != m_dataVersion;
             m_dataVersion = v;
-        } catch (const std::exception&) {
         }
     }
     return changed;

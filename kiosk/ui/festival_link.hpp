@@ -1,29 +1,29 @@
 #pragma once
-// The festival screens' own connection to the event database (the Snapshot has no festival data):
-// opened lazily on the snapshot's file, and a way to know when any process committed since the
-// last frame, so the services' snapshots are re-read only then.
+// The festival screens' way to their services (the Snapshot has no festival data): a
+// services::FestivalFeed on the snapshot's file, made lazily, and a way to know when any process
+// committed since the last frame, so the services' snapshots are re-read only then.
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include "kiosk/store/db.hpp"
+#include "kiosk/services/festival_feed.hpp"
 #include "kiosk/ui/view.hpp"
 
 namespace kiosk::ui {
 
 class FestivalLink {
 public:
-    /// The database, or nullptr (with error() set) when it cannot be opened.
-    store::Database* db(const ViewContext& ctx);
+    /// The feed with its database open, or nullptr (with error() set) when it cannot be opened.
+    services::FestivalFeed* feed(const ViewContext& ctx);
     /// True once per change of the snapshot's version (and on the first call).
     bool changed(const ViewContext& ctx);
     const std::string& error() const { return m_error; }
-    /// Uses an open database instead of the snapshot's file (headless tests).
-    void attach(store::Database* db) { m_external = db; }
+    /// Uses a feed the caller keeps instead of one on the snapshot's file (headless tests).
+    void attach(services::FestivalFeed* feed) { m_external = feed; }
 
 private:
-    std::unique_ptr<store::Database> m_db;
-    store::Database* m_external = nullptr;
+    std::unique_ptr<services::FestivalFeed> m_own;
+    services::FestivalFeed* m_external = nullptr;
     std::string m_path;
     std::string m_error;
     std::int64_t m_version = -1;

@@ -3,15 +3,18 @@
 // of the stage (the question on stage, the leaderboard, a contest's results).
 #include <memory>
 
-#include "kiosk/store/db.hpp"
 #include "kiosk/ui/view.hpp"
+
+namespace kiosk::services {
+class FestivalFeed;
+}
 
 namespace kiosk::ui {
 
-/// The quiz host's screen; `attached` (tests) replaces the snapshot's database file.
-std::unique_ptr<View> makeQuizView(store::Database* attached = nullptr);
+/// The quiz host's screen; `attached` (tests) replaces the feed on the snapshot's database file.
+std::unique_ptr<View> makeQuizView(services::FestivalFeed* attached = nullptr);
 /// A judge's screen: sign in with the PIN, score, submit; the head judge reopens.
-std::unique_ptr<View> makeJudgeView(store::Database* attached = nullptr);
+std::unique_ptr<View> makeJudgeView(services::FestivalFeed* attached = nullptr);
 
 /// The festival's part of the stage. The stage view asks active() each frame and, when true,
 /// lets draw() fill the given rectangle instead of its own content.
@@ -19,7 +22,7 @@ class StageFestival {
 public:
     StageFestival();
     ~StageFestival();
-    explicit StageFestival(store::Database* attached);
+    explicit StageFestival(services::FestivalFeed* attached);
     /// True when the host or the organizer put a question, the leaderboard or results on stage.
     bool active(ViewContext& ctx);
     void draw(ViewContext& ctx, ImVec2 pos, ImVec2 size);
@@ -31,6 +34,6 @@ private:
 };
 
 /// A stage screen with only the festival part (until the ceremony's stage view hosts it; tests).
-std::unique_ptr<View> makeStageFestivalView(store::Database* attached = nullptr);
+std::unique_ptr<View> makeStageFestivalView(services::FestivalFeed* attached = nullptr);
 
 } // namespace kiosk::ui

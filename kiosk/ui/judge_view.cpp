@@ -29,17 +29,17 @@ std::string scoreText(double v) {
 
 class JudgeView final : public View {
 public:
-    explicit JudgeView(store::Database* attached) { m_link.attach(attached); }
+    explicit JudgeView(services::FestivalFeed* attached) { m_link.attach(attached); }
 
     void draw(ViewContext& ctx) override {
         beginFullScreen("##judge", color::kBackground);
-        auto* db = m_link.db(ctx);
-        if (!db) {
+        auto* feed = m_link.feed(ctx);
+        if (!feed) {
             festivalError(ctx, m_link.error());
             return endFullScreen();
         }
         try {
-            if (!m_panel) m_panel.emplace(*db, firstJudged(*db));
+            if (!m_panel) m_panel = feed->judgePanel();
             else if (m_link.changed(ctx)) m_panel->reload();
             if (!m_panel->judge()) drawSignIn(ctx);
             else drawSheet(ctx);
@@ -62,12 +62,6 @@ public:
     }
 
 private:
-    static std::string firstJudged(store::Database& db) {
-        for (const auto& c : store::loadContests(db))
-            if (c.kind == core::ContestKind::Judged) return c.id;
-        return "";
-    }
-
     void act(const services::ActionResult& r) {
         m_message = r.message;
         m_ok = r.ok;
@@ -239,7 +233,7 @@ private:
     }
 
     FestivalLink m_link;
-    std::optional<services::JudgePanel> m_panel;
+    std::unique_ptr<services::JudgePanel> m_panel;
     std::string m_judge;
     std::array<char, 16> m_pin{};
     bool m_focusPin = false;
@@ -253,6 +247,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<View> makeJudgeView(store::Database* attached) { return std::make_unique<JudgeView>(attached); }
+std::unique_ptr<View> makeJudgeView(services::FestivalFeed* attached) { return std::make_unique<JudgeView>(attached); }
 
 } // namespace kiosk::ui

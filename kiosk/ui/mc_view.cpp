@@ -421,7 +421,7 @@ private:
     McUiState m_ui;
     core::Millis m_drawnAt = 0;
     core::ShowSnapshot m_last;
-    store::StageState m_stage;
+    services::StageState m_stage;
     int m_steps = 0;
     int m_intro = 0, m_introNew = 0;
     int m_awaited = 0, m_awaitedApologised = 0;

@@ -11,10 +11,8 @@
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/pin_rule.hpp"
 #include "kiosk/services/awaited.hpp"
-#include "kiosk/services/fleet_conflicts.hpp"
-#include "kiosk/store/checkin_repo.hpp"
+#include "kiosk/services/event_feed.hpp"
 #include "kiosk/services/print_queue.hpp"
-#include "kiosk/store/event_repo.hpp"
 
 namespace kiosk::ui {
 
@@ -30,29 +28,14 @@ struct JobStatus {
     bool operator==(const JobStatus&) const = default;
 };
 
-/// The database as the screens see it at one moment.
-struct Snapshot {
-    core::Event event;
-    std::vector<core::Category> categories;
-    std::vector<core::CheckinList> lists;
-    std::vector<store::AttendanceCount> counts;
-    std::vector<std::pair<core::Millis, int>> arrivals; ///< first entries per 10 minutes, any list
-    std::vector<store::ScanRecord> recent;              ///< newest first, refused ones included
-    std::vector<std::string> recentNames;               ///< the delegate's name per recent scan ("" if none)
-    std::vector<store::KioskSeen> kiosks;
-    std::optional<store::AuditEntry> lastRestart; ///< the newest kiosk service restart (kiosk service-stopped)
-    std::int64_t delegates = 0;
+/// The database as the screens see it at one moment: what services::EventFeed read, and what
+/// the backend adds (its jobs, the fleet line, the last failure).
+struct Snapshot : services::EventSnapshot {
     std::int64_t version = 0;  ///< bumps whenever the snapshot changed
-    std::string dbPath;
-    std::int64_t dbBytes = 0;
-    std::int64_t freeDiskBytes = -1;
-    bool pinSet = false;
     std::string loadError;     ///< the last refresh failed (database locked...): the old data is still shown
     JobStatus job;             ///< the organizer's running or last job
     std::string fleet;         ///< "hub connected" / "offline since 09:12, backlog 37 / conflicts 2"; "" when not joined
     bool fleetConnected = false; ///< the hub answered the last round (the status line's colour)
-    services::AwaitedList awaited; ///< who the ceremony waits for and has not arrived (dashboard)
-    std::vector<services::ConflictRow> conflicts; ///< offline double admissions the hub reported (device tab)
 
     /// Present and expected on a list, all categories together.
     std::pair<std::int64_t, std::int64_t> totals(std::string_view listId) const;

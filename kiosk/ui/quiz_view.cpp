@@ -20,17 +20,17 @@ namespace {
 
 class QuizView final : public View {
 public:
-    explicit QuizView(store::Database* attached) { m_link.attach(attached); }
+    explicit QuizView(services::FestivalFeed* attached) { m_link.attach(attached); }
 
     void draw(ViewContext& ctx) override {
         beginFullScreen("##quiz", color::kBackground);
-        auto* db = m_link.db(ctx);
-        if (!db) {
+        auto* feed = m_link.feed(ctx);
+        if (!feed) {
             festivalError(ctx, m_link.error());
             return endFullScreen();
         }
         try {
-            if (!m_host) m_host.emplace(*db, firstQuiz(*db), "quiz:" + ctx.settings.kiosk);
+            if (!m_host) m_host = feed->quizHost("quiz:" + ctx.settings.kiosk);
             else if (m_link.changed(ctx)) m_host->reload();
             takeBuzzerKeys(ctx);
             drawScreen(ctx);
@@ -56,12 +56,6 @@ public:
     }
 
 private:
-    static std::string firstQuiz(store::Database& db) {
-        for (const auto& c : store::loadContests(db))
-            if (c.kind == core::ContestKind::Quiz) return c.id;
-        return "";
-    }
-
     void act(const services::ActionResult& r) { m_message = r.message; }
     /// Actions run after the frame is drawn: they reload the snapshot the drawing code holds references into.
     void later(std::function<services::ActionResult()> f) {
@@ -260,7 +254,7 @@ private:
     }
 
     FestivalLink m_link;
-    std::optional<services::QuizHost> m_host;
+    std::unique_ptr<services::QuizHost> m_host;
     std::string m_selected;
     std::string m_scrolledTo; ///< the current question the bank last scrolled to
     std::string m_message;
@@ -269,6 +263,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<View> makeQuizView(store::Database* attached) { return std::make_unique<QuizView>(attached); }
+std::unique_ptr<View> makeQuizView(services::FestivalFeed* attached) { return std::make_unique<QuizView>(attached); }
 
 } // namespace kiosk::ui

@@ -1,14 +1,15 @@
 #pragma once
-// The Backend the real program uses: kiosk/services on the event database (Session,
-// CheckinDesk, DelegateDirectory). Database failures become values the screens show.
+// The Backend the real program uses: kiosk/services on the event database (Session, EventFeed,
+// CheckinDesk, DelegateDirectory). Database failures become values the screens show. It runs no
+// SQL itself: every read and write goes through a service.
 #include <memory>
 #include <string>
 
 #include "kiosk/services/checkin_desk.hpp"
 #include "kiosk/services/delegate_directory.hpp"
+#include "kiosk/services/event_feed.hpp"
 #include "kiosk/services/fleet_sync.hpp"
 #include "kiosk/services/session.hpp"
-#include "kiosk/store/checkpointer.hpp"
 #include "kiosk/ui/model.hpp"
 #include "kiosk/ui/paper_jobs.hpp"
 
@@ -43,7 +44,7 @@ public:
 private:
     void reload();
     std::unique_ptr<services::Session> m_session;
-    std::unique_ptr<store::Checkpointer> m_checkpointer; ///< keeps checkpoints out of the gate's commits
+    services::EventFeed m_feed; ///< reads the snapshot; keeps checkpoints out of the gate's commits
     services::CheckinDesk m_desk;
     services::DelegateDirectory m_directory;
     Snapshot m_snap;
@@ -54,8 +55,5 @@ private:
     std::unique_ptr<services::FleetSyncThread> m_fleetSync; ///< push, pull and probe in the background
     std::unique_ptr<PaperJobs> m_jobs; // last, so it goes first: a running job is waited for
 };
-
-/// The message for a database failure, in plain words.
-std::string describeDbError(const store::DbError& e);
 
 } // namespace kiosk::ui

@@ -23,16 +23,13 @@ struct StageFestival::Impl {
     int overflow = -1; ///< choices whose text was taller than their box in the last question drawn
 
     void load(ViewContext& ctx) {
-        auto* db = link.db(ctx);
-        if (!db || !link.changed(ctx)) return;
+        auto* feed = link.feed(ctx);
+        if (!feed || !link.changed(ctx)) return;
         try {
-            mode = services::loadStageFestival(*db);
-            quiz.reset();
-            results.reset();
-            if (mode.mode == services::StageFestivalMode::Question || mode.mode == services::StageFestivalMode::Leaderboard)
-                quiz = services::loadQuizSnapshot(*db, mode.contestId);
-            else if (mode.mode == services::StageFestivalMode::Results)
-                results = services::contestResults(*db, mode.contestId);
+            auto shown = feed->stageShown();
+            mode = shown.mode;
+            quiz = std::move(shown.quiz);
+            results = std::move(shown.results);
             error.clear();
         } catch (const std::exception& e) {
             error = e.what();
@@ -139,7 +136,7 @@ struct StageFestival::Impl {
 };
 
 StageFestival::StageFestival() : m_impl(std::make_unique<Impl>()) {}
-StageFestival::StageFestival(store::Database* attached) : StageFestival() { m_impl->link.attach(attached); }
+StageFestival::StageFestival(services::FestivalFeed* attached) : StageFestival() { m_impl->link.attach(attached); }
 StageFestival::~StageFestival() = default;
 
 bool StageFestival::active(ViewContext& ctx) {
@@ -186,7 +183,7 @@ namespace {
 
 class StageFestivalView final : public View {
 public:
-    explicit StageFestivalView(store::Database* attached) : m_panel(attached) {}
+    explicit StageFestivalView(services::FestivalFeed* attached) : m_panel(attached) {}
     void draw(ViewContext& ctx) override {
         beginFullScreen("##stage_festival", color::kBackground);
         const ImVec2 o = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
@@ -205,7 +202,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<View> makeStageFestivalView(store::Database* attached) {
+std::unique_ptr<View> makeStageFestivalView(services::FestivalFeed* attached) {
     return std::make_unique<StageFestivalView>(attached);
 }
 

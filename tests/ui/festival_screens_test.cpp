@@ -8,6 +8,7 @@
 
 #include "harness.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/services/festival_feed.hpp"
 #include "kiosk/services/festival_pack.hpp"
 #include "kiosk/services/festival_results.hpp"
 #include "kiosk/services/quiz_host.hpp"
@@ -23,6 +24,7 @@ namespace {
 struct FestivalScreen {
     std::string path;
     std::unique_ptr<store::Database> db;
+    std::unique_ptr<services::FestivalFeed> feed; ///< the views' services, on the test's connection
     test::MemoryBackend backend{5, 0};
     ui::Snapshot snap;
     ui::Settings settings;
@@ -30,7 +32,7 @@ struct FestivalScreen {
     std::unique_ptr<ui::View> view;
     core::Millis now = 1692320400000;
 
-    explicit FestivalScreen(std::unique_ptr<ui::View> (*make)(store::Database*)) {
+    explicit FestivalScreen(std::unique_ptr<ui::View> (*make)(services::FestivalFeed*)) {
         path = (std::filesystem::temp_directory_path() / ("festival_ui_" + std::to_string(::getpid()) + ".db")).string();
         for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
         db = store::Database::open(path, true);
@@ -41,10 +43,12 @@ struct FestivalScreen {
         test::nullFonts(); // creates the ImGui context
         snap.dbPath = path;
         snap.event.name = "Ngày hội";
-        view = make(db.get());
+        feed = std::make_unique<services::FestivalFeed>(*db);
+        view = make(feed.get());
     }
     ~FestivalScreen() {
         view.reset();
+        feed.reset();
         db.reset();
         for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
     }
