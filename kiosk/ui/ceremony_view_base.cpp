@@ -8,10 +8,12 @@
 namespace kiosk::ui {
 
 CeremonyClock::CeremonyClock() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     if (const char* s = std::getenv("KIOSK_TIME_SCALE"); s && *s) {
         const double v = std::atof(s);
         if (v > 0) m_scale = v;
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in kiosk calls setenv
     if (const char* s = std::getenv("KIOSK_CLOCK_START"); s && *s) m_start = core::parseIso8601(s, 420);
 }
 

@@ -150,7 +150,7 @@ void growToFit(float& grow, float& y, const std::function<void()>& layout, float
 }
 
 std::string ellipsize(std::string_view text, float width) {
-    const std::string whole(text);
+    std::string whole(text);
     if (ImGui::CalcTextSize(whole.c_str()).x <= width) return whole;
     // The longest prefix of whole characters that fits with the ellipsis (binary search on chars).
     const std::vector<std::string> chars = core::utf8Chars(text);
