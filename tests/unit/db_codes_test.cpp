@@ -77,19 +77,14 @@ TEST_CASE("an unknown code read from the database is an error and never a defaul
 
 TEST_CASE("a pack's misspelt ranking direction is a problem, not a race ranked backwards") {
     test::TempDir dir;
-    const auto pack = dir.path() / "pack";
-    std::filesystem::copy(test::defaultPack(), pack, std::filesystem::copy_options::recursive);
+    const std::filesystem::path pack = test::copyDefaultPack(dir);
     std::ifstream in(pack / "contests.toml");
     std::string toml((std::istreambuf_iterator<char>(in)), {});
     const auto at = toml.find("better = \"lower\"");
     REQUIRE(at != std::string::npos);
     toml.replace(at, 16, "better = \"lowr\"");
     std::ofstream(pack / "contests.toml") << toml;
-    services::InitOptions o;
-    o.packDir = pack.string();
-    o.dbPath = dir.file("e.db");
-    o.force = true;
-    const auto r = services::initEvent(o);
+    const auto r = test::initPack(pack.string(), dir.file("e.db"));
     CHECK_FALSE(r.ok);
     bool named = false;
     for (const auto& p : r.problems)

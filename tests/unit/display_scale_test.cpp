@@ -76,15 +76,10 @@ TEST_CASE("pack: a text_scale off its range or not a number is refused, in the u
 
 TEST_CASE("pack: kiosk init keeps text_scale in the event database", "[pack][display]") {
     test::TempDir dir;
-    std::filesystem::copy(test::defaultPack(), dir.file("pack"),
-                          std::filesystem::copy_options::recursive);
-    std::ofstream(dir.file("pack/event.toml"), std::ios::app) << "\n[display]\ntext_scale = 1.4\n";
-    services::InitOptions o;
-    o.packDir = dir.file("pack");
-    o.dbPath = dir.file("event.db");
-    o.pin = "2468";
-    REQUIRE(services::initEvent(o).ok);
-    auto db = store::Database::open(o.dbPath);
+    const std::string pack = test::copyDefaultPack(dir);
+    std::ofstream(pack + "/event.toml", std::ios::app) << "\n[display]\ntext_scale = 1.4\n";
+    REQUIRE(test::initPack(pack, dir.file("event.db")).ok);
+    auto db = store::Database::open(dir.file("event.db"));
     CHECK(store::loadEvent(*db).textScale == Approx(1.4));
     // A database made before the key existed reads 1 (the migration's default).
     test::makeEventDb(dir.file("plain.db"));

@@ -125,17 +125,12 @@ TEST_CASE("an apology reason over the limit is refused and nothing is recorded")
 
 TEST_CASE("a festival pack with a 20 KB team name is refused with the file and the team") {
     test::TempDir dir;
-    const auto pack = dir.path() / "pack";
-    std::filesystem::copy(test::defaultPack(), pack, std::filesystem::copy_options::recursive);
+    const std::filesystem::path pack = test::copyDefaultPack(dir);
     {
         std::ofstream out(pack / "teams.csv", std::ios::app);
         out << "T-BIG," << std::string(20480, 'N') << ",Sở Y tế,9\n";
     }
-    services::InitOptions o;
-    o.packDir = pack.string();
-    o.dbPath = dir.file("e.db");
-    o.force = true;
-    const auto r = services::initEvent(o);
+    const auto r = test::initPack(pack.string(), dir.file("e.db"));
     CHECK_FALSE(r.ok);
     bool named = false;
     for (const auto& p : r.problems)

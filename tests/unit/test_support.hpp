@@ -36,6 +36,22 @@ private:
 
 inline std::string defaultPack() { return std::string(KIOSK_SOURCE_DIR) + "/data/ngay-hoi-antq-2023"; }
 
+/// A copy of the default pack in DIR/pack, for a test that changes one of its files.
+inline std::string copyDefaultPack(const TempDir& dir) {
+    std::filesystem::copy(defaultPack(), dir.path() / "pack", std::filesystem::copy_options::recursive);
+    return dir.file("pack");
+}
+
+/// `kiosk init` of a pack into a database (replacing it), as the command does.
+inline services::InitResult initPack(const std::string& packDir, const std::string& dbPath) {
+    services::InitOptions o;
+    o.packDir = packDir;
+    o.dbPath = dbPath;
+    o.force = true;
+    o.pin = "2468";
+    return services::initEvent(o);
+}
+
 /// Creates the default event (on its pack date, 2023-08-04) at path; fails the test if it cannot.
 inline void makeEventDb(const std::string& path, bool wholeDay = false) {
     services::InitOptions o;
